@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Builds the self-contained librdkafka shared library (and rdkafka_performance) with the
+# CMake project beside this script, in a per-user build cache keyed by everything that
+# shapes the output, so a second build with the same inputs rebuilds nothing.
+#
+# Usage: build-native.sh --out DIR [--stage DIR] [--tarball FILE] [--cache DIR]
+#                        [-- extra cmake -D args]
+#   --out DIR      receives lib/librdkafka.so.1, bin/rdkafka_performance, include/, share/
+#   --stage DIR    also lays the library out as a jar resource:
+#                  DIR/META-INF/native/<platform>/librdkafka.so (+ .sha256)
+#   --tarball FILE explicit librdkafka source archive (empty or absent: the environment
+#                  variable JRDKAFKA_RDKAFKA_TARBALL, else the download cache, else the
+#                  upstream release archive)
+#   --cache DIR    build and download cache (empty or absent: $JRDKAFKA_BUILD_CACHE,
+#                  else ${XDG_CACHE_HOME:-~/.cache}/jrdkafka)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="" stage="" tarball="" cache=""
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out="$2"; shift 2 ;;
+    --stage) stage="$2"; shift 2 ;;
+    --tarball) tarball="$2"; shift 2 ;;
+    --cache) cache="$2"; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "build-native.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+[ -n "$out" ] || { echo "build-native.sh: --out DIR is required" >&2; exit 2; }
+[ -n "$tarball" ] || tarball="${JRDKAFKA_RDKAFKA_TARBALL:-}"
+[ -n "$cache" ] || cache="${JRDKAFKA_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jrdkafka}"
+
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) platform=linux-x86_64 ;;
+  *) echo "build-native.sh: unsupported platform $(uname -s)-$(uname -m): the native" \
+          "build supports linux-x86_64 (glibc) only for now." >&2; exit 1 ;;
+esac
+if ldd --version 2>&1 | grep -qi musl; then
+  echo "build-native.sh: musl libc is not supported yet; build on a glibc system." >&2; exit 1
+fi
+for tool in cmake cc make; do
+  command -v "$tool" >/dev/null || {
+    echo "build-native.sh: '$tool' not found; run scripts/install-prerequisites.sh" >&2; exit 1; }
+done
+
+if [ -n "$tarball" ]; then
+  tarball="$(cd "$(dirname "$tarball")" 2>/dev/null && pwd)/$(basename "$tarball")" || true
+fi
+
+# The cache key: our CMake files, the compiler and CMake versions, and the options.
+# The source archive is pinned by SHA-256 in CMakeLists.txt, so it is covered there.
+key="$( {
+  cat "$here/CMakeLists.txt" "$here/library.c" "$here"/modules/*.cmake
+  cc --version | head -n 1
+  cmake --version | head -n 1
+  printf '%s\n' "$platform" "${extra[@]+"${extra[@]}"}"
+} | sha256sum | cut -c1-16)"
+build="$cache/build/librdkafka-$platform-$key"
+mkdir -p "$build"
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  echo "build-native.sh: configuring librdkafka in $build"
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+    -DRDKAFKA_SOURCE_TARBALL="$tarball" -DRDKAFKA_DOWNLOAD_CACHE="$cache/downloads" \
+    "${extra[@]+"${extra[@]}"}" >"$build/configure.log" 2>&1 || {
+      cat "$build/configure.log" >&2; rm -f "$build/CMakeCache.txt"; exit 1; }
+fi
+jobs="$(nproc 2>/dev/null || echo 2)"
+cmake --build "$build" --parallel "$jobs" >"$build/build.log" 2>&1 || {
+  tail -n 60 "$build/build.log" >&2; exit 1; }
+rm -rf "$out"
+cmake --install "$build" --prefix "$out" >/dev/null
+if [ -n "$stage" ]; then
+  res="$stage/META-INF/native/$platform"
+  rm -rf "$res" && mkdir -p "$res"
+  cp "$out/lib/librdkafka.so.1" "$res/librdkafka.so"
+  (cd "$res" && sha256sum librdkafka.so | cut -d' ' -f1 > librdkafka.so.sha256)
+fi
+echo "build-native.sh: $out/lib/librdkafka.so.1 (cache: $build)"

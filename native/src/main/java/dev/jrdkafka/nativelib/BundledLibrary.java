@@ -1,0 +1,140 @@
+package dev.jrdkafka.nativelib;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The library bundled in the platform jar, extracted into a per-user cache directory
+ * named by its content hash. Extraction writes a temporary file beside the target and
+ * renames it into place, so JVMs starting at once never see a partial file, and an
+ * existing copy is reused only when its SHA-256 matches.
+ */
+final class BundledLibrary {
+    static final String RESOURCE_ROOT = "META-INF/native/";
+    static final String FILE_NAME = "librdkafka.so";
+
+    private BundledLibrary() {}
+
+    /** Extracts (or reuses) the bundled library and returns its path. */
+    static Path extract(Platform platform, ClassLoader loader) {
+        String resource = RESOURCE_ROOT + platform.id() + "/" + FILE_NAME;
+        List<URL> copies = resources(loader, resource);
+        if (copies.isEmpty()) {
+            throw new NativeLibraryException(missingMessage(platform, resource));
+        }
+        String sha256 = expectedSha256(loader, resource, copies);
+        NativeLibraryException failure = new NativeLibraryException(
+                "could not extract " + resource + " into any cache directory; set -D"
+                        + RdKafkaLibrary.CACHE_DIR_PROPERTY + "=<writable directory> (or "
+                        + RdKafkaLibrary.CACHE_DIR_ENV + ")");
+        for (Path dir : CacheDirectories.candidates()) {
+            try {
+                return extractInto(dir, copies.getFirst(), sha256);
+            } catch (IOException | UncheckedIOException | SecurityException e) {
+                failure.addSuppressed(new NativeLibraryException("cache directory " + dir + ": " + e, e));
+            }
+        }
+        throw failure;
+    }
+
+    private static Path extractInto(Path cacheDir, URL source, String sha256) throws IOException {
+        Path dir = cacheDir.resolve(sha256.substring(0, 16));
+        Path target = dir.resolve(FILE_NAME);
+        if (Files.isRegularFile(target) && sha256.equals(sha256(target))) {
+            return target;
+        }
+        CacheDirectories.createPrivate(dir);
+        Path tmp = Files.createTempFile(dir, FILE_NAME + ".", ".tmp");
+        try {
+            try (InputStream in = source.openStream(); OutputStream out = Files.newOutputStream(tmp)) {
+                in.transferTo(out);
+            }
+            String written = sha256(tmp);
+            if (!written.equals(sha256)) {
+                throw new IOException("extracted copy has SHA-256 " + written + ", expected " + sha256
+                        + " (is the platform jar corrupt?)");
+            }
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("r-xr-xr-x"));
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static List<URL> resources(ClassLoader loader, String resource) {
+        try {
+            return Collections.list(loader.getResources(resource));
+        } catch (IOException e) {
+            throw new NativeLibraryException("cannot list class path resources " + resource, e);
+        }
+    }
+
+    /** The hash written beside the library at build time; differing copies are refused. */
+    private static String expectedSha256(ClassLoader loader, String resource, List<URL> copies) {
+        List<String> hashes = new ArrayList<>();
+        for (URL url : resources(loader, resource + ".sha256")) {
+            try (InputStream in = url.openStream()) {
+                hashes.add(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+            } catch (IOException e) {
+                throw new NativeLibraryException("cannot read " + url, e);
+            }
+        }
+        if (hashes.isEmpty()) {
+            throw new NativeLibraryException(resource + ".sha256 is missing beside " + copies.getFirst()
+                    + ": the platform jar is incomplete; rebuild it with ./mvnw -pl native package");
+        }
+        if (hashes.stream().distinct().count() > 1) {
+            throw new NativeLibraryException("the class path holds differing copies of " + resource
+                    + ": " + copies + ". Keep exactly one jrdkafka-native platform jar on the class path.");
+        }
+        return hashes.getFirst();
+    }
+
+    private static String missingMessage(Platform platform, String resource) {
+        if (!platform.id().equals(Platform.SUPPORTED)) {
+            return "unsupported platform " + platform.id() + ": jrdkafka bundles librdkafka for "
+                    + Platform.SUPPORTED + " only. Build librdkafka 2.14.x for this platform "
+                    + "(cmake/ in the jrdkafka sources, or librdkafka's own build) and point -D"
+                    + RdKafkaLibrary.PATH_PROPERTY + "=/path/to/librdkafka.so (or "
+                    + RdKafkaLibrary.PATH_ENV + ") at it.";
+        }
+        return "no bundled librdkafka on the class path (resource " + resource + "): add the "
+                + "platform jar, dependency dev.jrdkafka:jrdkafka-native with classifier "
+                + platform.id() + ", or point -D" + RdKafkaLibrary.PATH_PROPERTY
+                + "=/path/to/librdkafka.so at a librdkafka >= 2.14.";
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
