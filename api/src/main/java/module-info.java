@@ -1,0 +1,12 @@
+/**
+ * jrdkafka's Java API over librdkafka. Public packages: {@code dev.jrdkafka} (library
+ * facts; clients follow) and {@code dev.jrdkafka.mock} (librdkafka's in-process mock
+ * cluster). {@code dev.jrdkafka.internal.rd} is the one place that calls the generated
+ * bindings; it is not exported.
+ */
+module dev.jrdkafka.api {
+    requires dev.jrdkafka.bindings;
+
+    exports dev.jrdkafka;
+    exports dev.jrdkafka.mock;
+}

@@ -1,0 +1,39 @@
+package dev.jrdkafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LibrdkafkaTest {
+    @Test
+    void reportsThePinnedVersion() {
+        assertEquals("2.14.2", Librdkafka.version());
+        assertEquals(0x020e02, Librdkafka.versionNumber() >>> 8);
+    }
+
+    @Test
+    void builtinFeaturesIncludeCompressionTlsAndSasl() {
+        var features = Librdkafka.builtinFeatures();
+        for (String f : List.of("gzip", "snappy", "ssl", "sasl_plain", "sasl_scram", "sasl_oauthbearer", "lz4", "zstd")) {
+            assertTrue(features.contains(f), f + " missing from " + features);
+        }
+    }
+
+    @Test
+    void builtinFeaturesDoNotClaimWhatTheDefaultBuildLeavesOut() {
+        // GSSAPI (Cyrus SASL) and OIDC (libcurl) are opt-in build variants, see cmake/README.md.
+        var features = Librdkafka.builtinFeatures();
+        for (String f : List.of("sasl_gssapi", "oidc", "http")) {
+            assertTrue(!features.contains(f), f + " claimed by " + features);
+        }
+    }
+
+    @Test
+    void libraryPathIsTheBundledExtractedFile() {
+        assertTrue(Files.isRegularFile(Librdkafka.libraryPath()));
+        assertTrue(Librdkafka.isBundled());
+    }
+}

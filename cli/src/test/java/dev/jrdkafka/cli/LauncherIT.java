@@ -1,0 +1,49 @@
+package dev.jrdkafka.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged program as users start it: {@code ./jrdkafka} (module path) and
+ * {@code java -jar} (class path). Runs after {@code package}, so nothing is rebuilt.
+ */
+class LauncherIT {
+    private static final Path ROOT = Path.of(System.getProperty("jrdkafka.test.rootDir"));
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
+        assertEquals(0, p.exitValue(), command + ":\n" + out);
+        return out;
+    }
+
+    private static void assertVersionOutput(String out) {
+        assertTrue(out.contains("librdkafka        2.14.2"), out);
+        assertTrue(out.contains("jrdkafka          0.1.0-SNAPSHOT"), out);
+        for (String f : List.of("gzip", "snappy", "ssl", "sasl_plain", "sasl_scram", "sasl_oauthbearer", "lz4", "zstd")) {
+            assertTrue(out.matches("(?s).*builtin features  (\\S+,)?" + f + "(,\\S+)?\\n.*"), f + " in:\n" + out);
+        }
+        assertTrue(out.matches("(?s).*library           /\\S+/librdkafka\\.so \\(bundled\\)\\n.*"), out);
+        assertTrue(out.matches("(?s).*mock cluster      3 brokers at 127\\.0\\.0\\.1:\\d+(,127\\.0\\.0\\.1:\\d+){2}\\n.*"), out);
+        assertTrue(!out.contains("WARNING"), "no JVM warnings expected:\n" + out);
+    }
+
+    @Test
+    void launcherRunsVersionOnTheModulePath() throws Exception {
+        assertVersionOutput(run(List.of("./jrdkafka", "version")));
+    }
+
+    @Test
+    void runnableJarRunsVersionOnTheClassPath() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        assertVersionOutput(run(List.of(java, "-jar", "cli/target/jrdkafka-cli.jar", "version")));
+    }
+}
