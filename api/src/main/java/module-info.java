@@ -6,7 +6,10 @@
  */
 module dev.jrdkafka.api {
     requires dev.jrdkafka.bindings;
+    requires org.slf4j;
 
     exports dev.jrdkafka;
+    exports dev.jrdkafka.config;
     exports dev.jrdkafka.mock;
+    exports dev.jrdkafka.producer;
 }

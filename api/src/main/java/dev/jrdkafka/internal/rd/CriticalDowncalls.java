@@ -1,0 +1,51 @@
+package dev.jrdkafka.internal.rd;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The few downcalls made with {@link Linker.Option#critical(boolean)}, which jextract does
+ * not emit: about 3 ns instead of 7 per call (BENCHMARKS.md). Only functions that are short,
+ * never block and never call back into Java qualify. {@code rd_kafka_produce} qualifies as
+ * long as no Java partitioner is configured (the partitioner runs inside it) and the
+ * message flags do not include {@code RD_KAFKA_MSG_F_BLOCK}.
+ *
+ * <p>Pointer parameters are declared as {@code JAVA_LONG} and given raw addresses: on the
+ * 64-bit ABIs jrdkafka supports a pointer and a 64-bit integer travel in the same register,
+ * and passing a {@code long} means the hot path builds no {@code MemorySegment} at all.
+ */
+final class CriticalDowncalls {
+    private CriticalDowncalls() {}
+
+    private static MethodHandle critical(String name, FunctionDescriptor descriptor) {
+        Rd.library();
+        MemorySegment symbol = SymbolLookup.loaderLookup().findOrThrow(name);
+        return Linker.nativeLinker().downcallHandle(symbol, descriptor, Linker.Option.critical(false));
+    }
+
+    /** {@code int rd_kafka_produce(rkt, int32 partition, int msgflags, void *payload, size_t len,
+     *  const void *key, size_t keylen, void *msg_opaque)}. */
+    static final MethodHandle PRODUCE = critical("rd_kafka_produce", FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_LONG));
+
+    /** The same function through a plain (non-critical) handle, for when a Java partitioner may run inside it. */
+    static final MethodHandle PRODUCE_UPCALL_SAFE = Linker.nativeLinker().downcallHandle(
+            SymbolLookup.loaderLookup().findOrThrow("rd_kafka_produce"), FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_LONG));
+
+    /** {@code rd_kafka_resp_err_t rd_kafka_last_error(void)}: the error of the last failed call on this thread. */
+    static final MethodHandle LAST_ERROR = critical("rd_kafka_last_error",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT));
+
+    /** {@code int64_t rd_kafka_message_timestamp(const rd_kafka_message_t *, rd_kafka_timestamp_type_t *)}. */
+    static final MethodHandle MESSAGE_TIMESTAMP = critical("rd_kafka_message_timestamp",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+}

@@ -1,0 +1,211 @@
+package dev.jrdkafka.internal.rd;
+
+import static dev.jrdkafka.bindings.rdkafka_h.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * One {@code rd_kafka_t} and its main queue, served through librdkafka's event API:
+ * delivery reports, errors, logs ({@code log.queue=true}, forwarded to the main queue),
+ * statistics and token refreshes all arrive as events on the thread that calls
+ * {@link #poll}, so librdkafka's own threads never wait for Java and no user code runs in
+ * an upcall. Lifetime: {@link #destroy()} once, after {@link ClientGuard} says no call is
+ * in flight; the arena holding upcall stubs closes only after {@code rd_kafka_destroy}.
+ */
+public final class RdClient {
+    private static final int MAX_EVENTS_PER_POLL = 1000;
+
+    private final MemorySegment rk;
+    private final MemorySegment mainQueue;
+    private final Arena arena;
+    private final TopicNames topicNames = new TopicNames();
+    private final DeliveryReportView report;
+    // Fair, so that a thread waiting in awaitPollIdle() gets in between two polls of the poller thread.
+    private final ReentrantLock pollLock = new ReentrantLock(true);
+    private final MemorySegment logFac;
+    private final MemorySegment logStr;
+    private final MemorySegment logLevel;
+    private final String name;
+
+    private RdClient(MemorySegment rk, Arena arena) {
+        this.rk = rk;
+        this.arena = arena;
+        this.mainQueue = rd_kafka_queue_get_main(rk);
+        this.report = new DeliveryReportView(topicNames, arena);
+        this.logFac = arena.allocate(ValueLayout.ADDRESS);
+        this.logStr = arena.allocate(ValueLayout.ADDRESS);
+        this.logLevel = arena.allocate(ValueLayout.JAVA_INT);
+        this.name = Rd.cString(rd_kafka_name(rk));
+    }
+
+    /**
+     * Creates a client of {@code type} (RD_KAFKA_PRODUCER or RD_KAFKA_CONSUMER).
+     *
+     * @param customizer sets callbacks on the conf; stubs go into the given arena, which
+     *                   lives exactly as long as the client
+     */
+    public static RdClient create(int type, Map<String, String> properties, boolean oauthRefreshEvents,
+                                  java.util.function.BiConsumer<MemorySegment, Arena> customizer) {
+        Arena arena = Arena.ofShared();
+        MemorySegment conf;
+        try {
+            conf = RdConf.create(properties);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment errstr = scratch.allocate(RdConf.ERRSTR_SIZE);
+            if (rd_kafka_conf_set(conf, scratch.allocateFrom("log.queue"), scratch.allocateFrom("true"),
+                    errstr, RdConf.ERRSTR_SIZE) != RD_KAFKA_CONF_OK()) {
+                throw new IllegalStateException("log.queue: " + errstr.getString(0));
+            }
+            int events = RD_KAFKA_EVENT_DR() | RD_KAFKA_EVENT_ERROR() | RD_KAFKA_EVENT_LOG() | RD_KAFKA_EVENT_STATS();
+            if (oauthRefreshEvents) events |= RD_KAFKA_EVENT_OAUTHBEARER_TOKEN_REFRESH();
+            rd_kafka_conf_set_events(conf, events);
+            customizer.accept(conf, arena);
+            MemorySegment rk = rd_kafka_new(type, conf, errstr, RdConf.ERRSTR_SIZE);
+            if (rk.equals(MemorySegment.NULL)) {
+                throw new IllegalArgumentException("librdkafka refused the configuration: " + errstr.getString(0));
+            }
+            conf = MemorySegment.NULL; // owned by rk now
+            RdClient client = new RdClient(rk, arena);
+            rd_kafka_set_log_queue(rk, MemorySegment.NULL); // NULL: forward logs to the main queue
+            return client;
+        } catch (RuntimeException | Error e) {
+            if (!conf.equals(MemorySegment.NULL)) rd_kafka_conf_destroy(conf);
+            arena.close();
+            throw e;
+        }
+    }
+
+    MemorySegment rk() {
+        return rk;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Serves the main queue: waits up to {@code timeoutMs} for the first event, then takes
+     * what is ready without waiting, up to a bound. Returns the number of events served.
+     * One thread at a time; others wait their turn.
+     */
+    public int poll(int timeoutMs, EventSink sink) {
+        pollLock.lock();
+        try {
+            int served = 0;
+            MemorySegment ev = rd_kafka_queue_poll(mainQueue, timeoutMs);
+            while (!ev.equals(MemorySegment.NULL)) {
+                try {
+                    dispatch(ev, sink);
+                } finally {
+                    rd_kafka_event_destroy(ev);
+                }
+                if (++served >= MAX_EVENTS_PER_POLL) break;
+                ev = rd_kafka_queue_poll(mainQueue, 0);
+            }
+            return served;
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
+    private void dispatch(MemorySegment ev, EventSink sink) {
+        int type = rd_kafka_event_type(ev);
+        if (type == RD_KAFKA_EVENT_DR()) {
+            dispatchDeliveries(ev, sink);
+        } else if (type == RD_KAFKA_EVENT_ERROR()) {
+            guarded(sink, "error listener", () -> sink.onError(rd_kafka_event_error(ev),
+                    Rd.cString(rd_kafka_event_error_string(ev)), rd_kafka_event_error_is_fatal(ev) != 0));
+        } else if (type == RD_KAFKA_EVENT_LOG()) {
+            if (rd_kafka_event_log(ev, logFac, logStr, logLevel) == 0) {
+                String fac = Rd.cString(logFac.get(ValueLayout.ADDRESS, 0));
+                String str = Rd.cString(logStr.get(ValueLayout.ADDRESS, 0));
+                int level = logLevel.get(ValueLayout.JAVA_INT, 0);
+                guarded(sink, "log", () -> sink.onLog(level, fac, str));
+            }
+        } else if (type == RD_KAFKA_EVENT_STATS()) {
+            String json = Rd.cString(rd_kafka_event_stats(ev));
+            guarded(sink, "stats listener", () -> sink.onStats(json));
+        } else if (type == RD_KAFKA_EVENT_OAUTHBEARER_TOKEN_REFRESH()) {
+            String config = Rd.cString(rd_kafka_event_config_string(ev));
+            guarded(sink, "token refresh listener", () -> sink.onOAuthBearerTokenRefresh(config));
+        }
+    }
+
+    private void dispatchDeliveries(MemorySegment ev, EventSink sink) {
+        long count = rd_kafka_event_message_count(ev);
+        if (count <= 0) return;
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment messages = scratch.allocate(ValueLayout.ADDRESS, count);
+            long n = rd_kafka_event_message_array(ev, messages, count);
+            for (long i = 0; i < n; i++) {
+                report.point(messages.getAtIndex(ValueLayout.JAVA_LONG, i));
+                try {
+                    sink.onDelivery(report);
+                } catch (Throwable t) {
+                    sink.onCallbackFailure("delivery callback", t);
+                }
+            }
+        }
+    }
+
+    private static void guarded(EventSink sink, String what, Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            sink.onCallbackFailure(what, t);
+        }
+    }
+
+    /** Returns once no thread is inside {@link #poll} (waking a blocked one first). */
+    public void awaitPollIdle() {
+        wakeup();
+        pollLock.lock();
+        pollLock.unlock();
+    }
+
+    /** Wakes a thread blocked in {@link #poll}. Safe from any thread while the client lives. */
+    public void wakeup() {
+        rd_kafka_queue_yield(mainQueue);
+    }
+
+    /** {@code rd_kafka_outq_len}: messages and requests not yet done. */
+    public int outqLen() {
+        return rd_kafka_outq_len(rk);
+    }
+
+    /** The underlying error of a fatal error, or null if there is none. */
+    public String fatalError(int[] codeOut) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment errstr = scratch.allocate(RdConf.ERRSTR_SIZE);
+            int code = rd_kafka_fatal_error(rk, errstr, RdConf.ERRSTR_SIZE);
+            if (code == 0) return null;
+            codeOut[0] = code;
+            return errstr.getString(0);
+        }
+    }
+
+    /** Applies {@code action} to the handle (for the owning client's own calls). */
+    public void with(Consumer<MemorySegment> action) {
+        action.accept(rk);
+    }
+
+    /**
+     * Destroys the client: its main queue reference, then {@code rd_kafka_destroy}, then the
+     * arena with the upcall stubs (librdkafka can no longer call them).
+     */
+    public void destroy(Runnable beforeDestroy) {
+        rd_kafka_queue_destroy(mainQueue);
+        beforeDestroy.run();
+        rd_kafka_destroy(rk);
+        arena.close();
+    }
+}

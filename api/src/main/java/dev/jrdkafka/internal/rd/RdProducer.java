@@ -1,0 +1,223 @@
+package dev.jrdkafka.internal.rd;
+
+import static dev.jrdkafka.bindings.rdkafka_h.*;
+
+import dev.jrdkafka.bindings.rd_kafka_topic_partition_s;
+import dev.jrdkafka.bindings.rd_kafka_vu_s;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The producer calls of one client. Two ways in:
+ * <ul>
+ *   <li>{@code produce}: {@code rd_kafka_produce} on a cached topic handle through a
+ *       critical downcall with raw addresses, key and value staged in the thread's native
+ *       buffer — no Java allocation per message;</li>
+ *   <li>{@code produceva}: {@code rd_kafka_produceva} (never the variadic
+ *       {@code rd_kafka_producev}) for headers and timestamps.</li>
+ * </ul>
+ * Both return librdkafka's error code (0 on success) instead of throwing, so callers
+ * decide how to handle a full queue. Callers hold the client's {@link ClientGuard}.
+ */
+public final class RdProducer {
+    private final MemorySegment rk;
+    private final MethodHandle produceHandle;
+    private final Map<String, Long> topics = new ConcurrentHashMap<>();
+
+    /** @param partitionerInJava a Java partitioner may run inside produce: no critical call then */
+    public RdProducer(RdClient client, boolean partitionerInJava) {
+        this.rk = client.rk();
+        this.produceHandle = partitionerInJava ? CriticalDowncalls.PRODUCE_UPCALL_SAFE : CriticalDowncalls.PRODUCE;
+    }
+
+    private long topic(String name) {
+        Long rkt = topics.get(name);
+        return rkt != null ? rkt : topics.computeIfAbsent(name, this::newTopic);
+    }
+
+    private Long newTopic(String name) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment rkt = rd_kafka_topic_new(rk, scratch.allocateFrom(name), MemorySegment.NULL);
+            if (rkt.equals(MemorySegment.NULL)) {
+                throw RdErrors.fromCode(rd_kafka_last_error(), "creating topic handle '" + name + "'");
+            }
+            return rkt.address();
+        }
+    }
+
+    /** Key and value (either may be null) copied by librdkafka; {@code opaque} comes back in the report. */
+    public int produce(String topic, int partition, byte[] key, byte[] value, long opaque) {
+        long rkt = topic(topic);
+        ProduceScratch scratch = ProduceScratch.get();
+        long base = scratch.stage(key, value);
+        long keyLen = key == null ? 0 : key.length;
+        long valueLen = value == null ? 0 : value.length;
+        return call(scratch, rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                value == null ? 0 : base + keyLen, valueLen, key == null ? 0 : base, keyLen, opaque);
+    }
+
+    /**
+     * Key and value from segments (either may be null). Native segments are passed as they
+     * are — copied by librdkafka during the call, or with {@code borrowed} not copied at all,
+     * in which case they must stay valid until the message's delivery report. Heap segments
+     * are staged in the thread's native buffer first (and cannot be borrowed).
+     */
+    public int produce(String topic, int partition, MemorySegment key, MemorySegment value, long opaque,
+                       boolean borrowed) {
+        long rkt = topic(topic);
+        boolean nativeOnly = (key == null || key.isNative()) && (value == null || value.isNative());
+        if (nativeOnly) {
+            int rc = call(null, rkt, partition, borrowed ? 0 : RD_KAFKA_MSG_F_COPY(),
+                    address(value), size(value), address(key), size(key), opaque);
+            java.lang.ref.Reference.reachabilityFence(key);
+            java.lang.ref.Reference.reachabilityFence(value);
+            return rc;
+        }
+        if (borrowed) throw new IllegalArgumentException("a borrowed key or value must be a native segment, not a heap one");
+        ProduceScratch scratch = ProduceScratch.get();
+        long base = scratch.stage(key, value);
+        long keyLen = size(key);
+        return call(scratch, rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                value == null ? 0 : base + keyLen, size(value), key == null ? 0 : base, keyLen, opaque);
+    }
+
+    private static long address(MemorySegment s) {
+        return s == null ? 0 : s.address();
+    }
+
+    private static long size(MemorySegment s) {
+        return s == null ? 0 : s.byteSize();
+    }
+
+    private int call(ProduceScratch scratch, long rkt, int partition, int flags, long value, long valueLen,
+                     long key, long keyLen, long opaque) {
+        try {
+            int rc = (int) produceHandle.invokeExact(rkt, partition, flags, value, valueLen, key, keyLen, opaque);
+            if (scratch != null) scratch.reachabilityFence();
+            return rc == 0 ? 0 : (int) CriticalDowncalls.LAST_ERROR.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("rd_kafka_produce failed unexpectedly", t);
+        }
+    }
+
+    /**
+     * {@code rd_kafka_produceva} with everything a record can carry. {@code timestampMs} 0
+     * means "now"; header values may be null; names and values are copied by librdkafka.
+     */
+    public int produceva(String topic, int partition, byte[] key, byte[] value, long timestampMs,
+                         String[] headerNames, byte[][] headerValues, long opaque) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment vus = rd_kafka_vu_s.allocateArray(8, scratch);
+            int n = 0;
+            n = vuPtr(vus, n, RD_KAFKA_VTYPE_RKT(), MemorySegment.ofAddress(topic(topic)));
+            n = vuI32(vus, n, RD_KAFKA_VTYPE_PARTITION(), partition);
+            n = vuI32(vus, n, RD_KAFKA_VTYPE_MSGFLAGS(), RD_KAFKA_MSG_F_COPY());
+            if (value != null) n = vuMem(vus, n, RD_KAFKA_VTYPE_VALUE(), scratch.allocateFrom(ValueLayout.JAVA_BYTE, value), value.length);
+            if (key != null) n = vuMem(vus, n, RD_KAFKA_VTYPE_KEY(), scratch.allocateFrom(ValueLayout.JAVA_BYTE, key), key.length);
+            if (timestampMs != 0) {
+                rd_kafka_vu_s.vtype(rd_kafka_vu_s.asSlice(vus, n), RD_KAFKA_VTYPE_TIMESTAMP());
+                rd_kafka_vu_s.u.i64(rd_kafka_vu_s.u(rd_kafka_vu_s.asSlice(vus, n++)), timestampMs);
+            }
+            n = vuPtr(vus, n, RD_KAFKA_VTYPE_OPAQUE(), MemorySegment.ofAddress(opaque));
+            MemorySegment headers = MemorySegment.NULL;
+            if (headerNames != null && headerNames.length > 0) {
+                headers = rd_kafka_headers_new(headerNames.length);
+                for (int i = 0; i < headerNames.length; i++) {
+                    byte[] v = headerValues[i];
+                    rd_kafka_header_add(headers, scratch.allocateFrom(headerNames[i]), -1,
+                            v == null ? MemorySegment.NULL : scratch.allocateFrom(ValueLayout.JAVA_BYTE, v),
+                            v == null ? 0 : v.length);
+                }
+                n = vuPtr(vus, n, RD_KAFKA_VTYPE_HEADERS(), headers);
+            }
+            MemorySegment error = rd_kafka_produceva(rk, vus, n);
+            if (error.equals(MemorySegment.NULL)) return 0; // headers now belong to the message
+            if (!headers.equals(MemorySegment.NULL)) rd_kafka_headers_destroy(headers);
+            int code = rd_kafka_error_code(error);
+            rd_kafka_error_destroy(error);
+            return code;
+        }
+    }
+
+    private static int vuPtr(MemorySegment vus, int i, int type, MemorySegment p) {
+        MemorySegment vu = rd_kafka_vu_s.asSlice(vus, i);
+        rd_kafka_vu_s.vtype(vu, type);
+        rd_kafka_vu_s.u.ptr(rd_kafka_vu_s.u(vu), p);
+        return i + 1;
+    }
+
+    private static int vuI32(MemorySegment vus, int i, int type, int value) {
+        MemorySegment vu = rd_kafka_vu_s.asSlice(vus, i);
+        rd_kafka_vu_s.vtype(vu, type);
+        rd_kafka_vu_s.u.i32(rd_kafka_vu_s.u(vu), value);
+        return i + 1;
+    }
+
+    private static int vuMem(MemorySegment vus, int i, int type, MemorySegment p, long size) {
+        MemorySegment vu = rd_kafka_vu_s.asSlice(vus, i);
+        rd_kafka_vu_s.vtype(vu, type);
+        MemorySegment mem = rd_kafka_vu_s.u.mem(rd_kafka_vu_s.u(vu));
+        rd_kafka_vu_s.u.mem.ptr(mem, p);
+        rd_kafka_vu_s.u.mem.size(mem, size);
+        return i + 1;
+    }
+
+    /** {@code rd_kafka_flush}: returns 0, or _TIMED_OUT if messages remain. Does not serve the queue. */
+    public int flush(int timeoutMs) {
+        return rd_kafka_flush(rk, timeoutMs);
+    }
+
+    /** {@code rd_kafka_purge}. */
+    public int purge(int flags) {
+        return rd_kafka_purge(rk, flags);
+    }
+
+    public void initTransactions(int timeoutMs) {
+        RdErrors.check(rd_kafka_init_transactions(rk, timeoutMs), "initTransactions");
+    }
+
+    public void beginTransaction() {
+        RdErrors.check(rd_kafka_begin_transaction(rk), "beginTransaction");
+    }
+
+    public void commitTransaction(int timeoutMs) {
+        RdErrors.check(rd_kafka_commit_transaction(rk, timeoutMs), "commitTransaction");
+    }
+
+    public void abortTransaction(int timeoutMs) {
+        RdErrors.check(rd_kafka_abort_transaction(rk, timeoutMs), "abortTransaction");
+    }
+
+    /** Offsets to commit in the transaction, for a consumer group's member (by value). */
+    public void sendOffsetsToTransaction(String[] topics, int[] partitions, long[] offsets, String groupId,
+                                         int generationId, String memberId, String groupInstanceId, int timeoutMs) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment list = rd_kafka_topic_partition_list_new(topics.length);
+            MemorySegment cgmd = MemorySegment.NULL;
+            try {
+                for (int i = 0; i < topics.length; i++) {
+                    MemorySegment tp = rd_kafka_topic_partition_list_add(list, scratch.allocateFrom(topics[i]), partitions[i])
+                            .reinterpret(rd_kafka_topic_partition_s.sizeof());
+                    rd_kafka_topic_partition_s.offset(tp, offsets[i]);
+                }
+                cgmd = rd_kafka_consumer_group_metadata_new_with_genid(scratch.allocateFrom(groupId), generationId,
+                        scratch.allocateFrom(memberId),
+                        groupInstanceId == null ? MemorySegment.NULL : scratch.allocateFrom(groupInstanceId));
+                RdErrors.check(rd_kafka_send_offsets_to_transaction(rk, list, cgmd, timeoutMs), "sendOffsetsToTransaction");
+            } finally {
+                if (!cgmd.equals(MemorySegment.NULL)) rd_kafka_consumer_group_metadata_destroy(cgmd);
+                rd_kafka_topic_partition_list_destroy(list);
+            }
+        }
+    }
+
+    /** Releases the cached topic handles; before {@code rd_kafka_destroy}. */
+    public void destroyTopics() {
+        for (Long rkt : topics.values()) rd_kafka_topic_destroy(MemorySegment.ofAddress(rkt));
+        topics.clear();
+    }
+}

@@ -1,0 +1,270 @@
+package dev.jrdkafka.producer;
+
+import dev.jrdkafka.ConsumerGroupMetadata;
+import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.config.KafkaConfig;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * librdkafka's producer. Thread-safe: any number of threads may produce at once.
+ *
+ * <h2>Two ways to produce</h2>
+ * <ul>
+ *   <li>{@link #send(ProducerRecord, DeliveryCallback)} / {@link #send(ProducerRecord)}: the
+ *       kafka-clients shape, with headers and timestamps; one callback or future per record.</li>
+ *   <li>{@code produce(topic, partition, key, value, opaque)}: the fast path. No Java object
+ *       is allocated per record: {@code byte[]} and heap buffers are staged in a reused
+ *       per-thread native buffer, native segments and direct buffers are handed over as they
+ *       are, and librdkafka copies the bytes before the call returns.
+ *       {@link #produceBorrowed} skips even that copy: the memory must then stay valid until
+ *       the record's delivery report. Outcomes go to the {@link DeliveryListener} of the
+ *       {@link ProducerOptions} with the {@code opaque} you passed (failures are logged
+ *       when there is no listener).</li>
+ * </ul>
+ *
+ * <h2>Delivery reports</h2>
+ * Reports arrive in batches through librdkafka's event API — one crossing per batch —
+ * on the producer's poller thread (default) or in {@link #poll(Duration)}. Every record gets
+ * exactly one outcome: delivered, failed, purged, or, at close, failed with _DESTROY.
+ *
+ * <h2>Lifecycle</h2>
+ * {@link #close()} flushes, then destroys the client; it is idempotent, safe while other
+ * threads produce (they get {@link IllegalStateException}), and refused from inside this
+ * producer's callbacks. Every method after close throws {@link IllegalStateException}. A
+ * producer that is garbage-collected unclosed is reported and closed.
+ */
+public final class Producer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Producer.class);
+    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon().name("jrdkafka-cleaner").factory());
+    private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProducerCore core;
+    private final Cleaner.Cleanable cleanable;
+
+    private Producer(Map<String, String> config, ProducerOptions options) {
+        this.core = new ProducerCore(config, options);
+        this.cleanable = CLEANER.register(this, new LeakReport(core, new Throwable("the Producer was created here")));
+    }
+
+    /** A producer with default {@link ProducerOptions} (poller thread on). */
+    public static Producer create(KafkaConfig config) {
+        return create(config, ProducerOptions.defaults());
+    }
+
+    public static Producer create(KafkaConfig config, ProducerOptions options) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
+        return new Producer(config.toMap(), options);
+    }
+
+    /** librdkafka's name of this client, e.g. "rdkafka#producer-1". */
+    public String name() {
+        return core.client.name();
+    }
+
+    // ---- fast path --------------------------------------------------------------
+
+    /** Produces without a callback; the outcome goes to the delivery listener with opaque 0. */
+    public void produce(String topic, int partition, byte[] key, byte[] value) {
+        produce(topic, partition, key, value, 0);
+    }
+
+    /**
+     * Produces a copy of {@code key} and {@code value} (either may be null) to {@code partition}
+     * ({@link ProducerRecord#UNASSIGNED} for the partitioner). {@code opaque} (>= 0) comes
+     * back in the {@link DeliveryReport}. Allocates nothing on the Java heap.
+     *
+     * @throws KafkaException with _QUEUE_FULL after {@link ProducerOptions#queueFullTimeout()},
+     *         or librdkafka's error (unknown partition, message too large, fatal error...)
+     */
+    public void produce(String topic, int partition, byte[] key, byte[] value, long opaque) {
+        checkArgs(topic, partition, opaque);
+        core.produce(topic, partition, key, value, opaque);
+    }
+
+    /** As {@link #produce(String, int, byte[], byte[], long)}, from heap or direct buffers (their remaining bytes). */
+    public void produce(String topic, int partition, ByteBuffer key, ByteBuffer value, long opaque) {
+        checkArgs(topic, partition, opaque);
+        core.produce(topic, partition, key == null ? null : MemorySegment.ofBuffer(key),
+                value == null ? null : MemorySegment.ofBuffer(value), opaque, false);
+    }
+
+    /** As {@link #produce(String, int, byte[], byte[], long)}, from segments; librdkafka copies them during the call. */
+    public void produce(String topic, int partition, MemorySegment key, MemorySegment value, long opaque) {
+        checkArgs(topic, partition, opaque);
+        core.produce(topic, partition, key, value, opaque, false);
+    }
+
+    /**
+     * Produces native memory without copying it: librdkafka reads {@code key} and
+     * {@code value} when it builds the batch, so they must stay valid and unchanged until
+     * this record's delivery report has been delivered to the listener.
+     *
+     * @throws IllegalArgumentException for heap segments
+     */
+    public void produceBorrowed(String topic, int partition, MemorySegment key, MemorySegment value, long opaque) {
+        checkArgs(topic, partition, opaque);
+        core.produce(topic, partition, key, value, opaque, true);
+    }
+
+    private static void checkArgs(String topic, int partition, long opaque) {
+        Objects.requireNonNull(topic, "topic");
+        if (partition < ProducerRecord.UNASSIGNED) {
+            throw new IllegalArgumentException("partition must be >= 0 or UNASSIGNED (-1), got " + partition);
+        }
+        if (opaque < 0) throw new IllegalArgumentException("opaque must be >= 0, got " + opaque);
+    }
+
+    // ---- kafka-clients shape ----------------------------------------------------------
+
+    /**
+     * Produces {@code record}; {@code callback} runs once with its outcome, on the thread
+     * serving this producer. Refusals at produce time (queue full after the timeout, closed
+     * producer, invalid partition...) are thrown here instead.
+     */
+    public void send(ProducerRecord record, DeliveryCallback callback) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(callback, "callback");
+        core.send(record, callback);
+    }
+
+    /** Produces {@code record}; the future completes with its metadata or its delivery error. */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord record) {
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        send(record, (metadata, error) -> {
+            if (error == null) future.complete(metadata);
+            else future.completeExceptionally(error);
+        });
+        return future;
+    }
+
+    // ---- serving, flushing ---------------------------------------------------------
+
+    /**
+     * Serves delivery reports and events for up to {@code timeout}; only for producers made
+     * with {@code withPollerThread(false)}. Returns the number of events served.
+     */
+    public int poll(Duration timeout) {
+        return core.poll(timeout);
+    }
+
+    /** Waits until every record produced so far is delivered or failed and its callback ran. */
+    public void flush(Duration timeout) {
+        core.flush(timeout);
+    }
+
+    /** Records and requests not yet finished ({@code rd_kafka_outq_len}). */
+    public int outstanding() {
+        core.guard.enter();
+        try {
+            return core.client.outqLen();
+        } finally {
+            core.guard.exit();
+        }
+    }
+
+    /** Removes records from librdkafka's queues; each is reported failed with _PURGE_QUEUE / _PURGE_INFLIGHT. */
+    public void purge(PurgeScope scope) {
+        int flags = dev.jrdkafka.bindings.rdkafka_h.RD_KAFKA_PURGE_F_QUEUE();
+        if (scope == PurgeScope.QUEUED_AND_IN_FLIGHT) flags |= dev.jrdkafka.bindings.rdkafka_h.RD_KAFKA_PURGE_F_INFLIGHT();
+        int f = flags;
+        run(() -> dev.jrdkafka.internal.rd.RdErrors.check(core.rd.purge(f), "purge"));
+    }
+
+    // ---- transactions ------------------------------------------------------------
+
+    /** Needs {@code transactional.id}; fences older instances. Call once, before the first transaction. */
+    public void initTransactions(Duration timeout) {
+        run(() -> core.rd.initTransactions(millis(timeout)));
+    }
+
+    public void beginTransaction() {
+        run(core.rd::beginTransaction);
+    }
+
+    /** Flushes and commits; on an error with {@link KafkaException#transactionRequiresAbort()}, abort. */
+    public void commitTransaction(Duration timeout) {
+        run(() -> core.rd.commitTransaction(millis(timeout)));
+    }
+
+    public void abortTransaction(Duration timeout) {
+        run(() -> core.rd.abortTransaction(millis(timeout)));
+    }
+
+    /** Commits consumed {@code offsets} (the next offset to read, per partition) with the transaction. */
+    public void sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, ConsumerGroupMetadata group, Duration timeout) {
+        Objects.requireNonNull(offsets, "offsets");
+        Objects.requireNonNull(group, "group");
+        String[] topics = new String[offsets.size()];
+        int[] partitions = new int[offsets.size()];
+        long[] values = new long[offsets.size()];
+        int i = 0;
+        for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+            topics[i] = e.getKey().topic();
+            partitions[i] = e.getKey().partition();
+            values[i++] = e.getValue();
+        }
+        run(() -> core.rd.sendOffsetsToTransaction(topics, partitions, values, group.groupId(), group.generationId(),
+                group.memberId(), group.groupInstanceId(), millis(timeout)));
+    }
+
+    private void run(Runnable call) {
+        core.guard.enter();
+        try {
+            call.run();
+        } finally {
+            core.guard.exit();
+        }
+    }
+
+    private static int millis(Duration d) {
+        Objects.requireNonNull(d, "timeout");
+        if (d.isNegative()) throw new IllegalArgumentException("timeout must be >= 0, got " + d);
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    // ---- close ---------------------------------------------------------------------
+
+    public boolean isClosed() {
+        return core.isClosed();
+    }
+
+    /** {@link #close(Duration)} with 30 s. */
+    @Override
+    public void close() {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Flushes for up to {@code timeout}, purges what is left (those records' callbacks fail),
+     * and destroys the client. Idempotent and thread-safe.
+     *
+     * @throws IllegalStateException when called from inside this producer's callbacks
+     */
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        core.close(timeout);
+        cleanable.clean();
+    }
+
+    /** Runs when a Producer was collected without close(): reports it and closes the client. */
+    private record LeakReport(ProducerCore core, Throwable createdAt) implements Runnable {
+        @Override
+        public void run() {
+            if (!core.isClosed()) {
+                LOG.warn("a Producer ({}) was garbage-collected without close(); closing it now. Always close "
+                        + "producers (try-with-resources).", core.client.name(), createdAt);
+                core.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+}

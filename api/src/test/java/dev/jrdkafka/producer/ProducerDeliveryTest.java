@@ -1,0 +1,172 @@
+package dev.jrdkafka.producer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.config.Partitioner;
+import dev.jrdkafka.mock.MockCluster;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Records reach the mock cluster with the partitions, offsets and timestamps they should. */
+class ProducerDeliveryTest {
+    static MockCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = MockCluster.start(3);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void hundredThousandRecordsWithKeysHeadersAndTimestampsAreAllDelivered() throws Exception {
+        int n = 100_000;
+        String topic = "delivery-100k";
+        long baseTs = 1_700_000_000_000L;
+        Map<Integer, RecordMetadata> results = new ConcurrentHashMap<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(n);
+        try (Producer producer = Producer.create(ProducerTestSupport.config(cluster.bootstrapServers())
+                .partitioner(Partitioner.MURMUR2_RANDOM))) {
+            for (int i = 0; i < n; i++) {
+                int idx = i;
+                byte[] key = ("key-" + i).getBytes(StandardCharsets.UTF_8);
+                int partition = i % 2 == 0 ? i % 4 : ProducerRecord.UNASSIGNED;
+                List<Header> headers = List.of(new Header("h", ("v" + i).getBytes(StandardCharsets.UTF_8)),
+                        new Header("h", null), new Header("seq", Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord(topic, partition, key, ("value-" + i).getBytes(StandardCharsets.UTF_8),
+                        baseTs + i, headers), (md, err) -> {
+                    if (err != null) failures.add(idx + ": " + err.getMessage());
+                    else results.put(idx, md);
+                    done.countDown();
+                });
+            }
+            ProducerTestSupport.await(done, 120, "delivery reports");
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " failed, e.g. " + failures.stream().limit(5).toList());
+        assertEquals(n, results.size());
+        Map<Integer, List<Long>> offsetsByPartition = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            RecordMetadata md = results.get(i);
+            assertEquals(topic, md.topic());
+            // The mock broker answers every produce with LogAppendTime 1234 (rdkafka_mock_handlers.c),
+            // which librdkafka reports; the CreateTime written is read back below.
+            assertEquals(1234, md.timestamp(), "broker timestamp of record " + i);
+            byte[] key = ("key-" + i).getBytes(StandardCharsets.UTF_8);
+            int expected = i % 2 == 0 ? i % 4 : (ProducerTestSupport.murmur2(key) & 0x7fffffff) % 4;
+            assertEquals(expected, md.partition(), "partition of record " + i + " (murmur2 like kafka-clients)");
+            offsetsByPartition.computeIfAbsent(md.partition(), p -> new ArrayList<>()).add(md.offset());
+        }
+        for (RawConsumer.Message m : RawConsumer.read(cluster.bootstrapServers(), topic, 0, 50)) {
+            int i = Integer.parseInt(new String(m.headers().get(2).getValue(), StandardCharsets.UTF_8));
+            assertEquals("key-" + i, new String(m.key(), StandardCharsets.UTF_8));
+            assertEquals("value-" + i, new String(m.value(), StandardCharsets.UTF_8));
+            assertEquals(baseTs + i, m.timestamp(), "CreateTime of record " + i);
+            assertEquals("h", m.headers().get(0).getKey());
+            assertEquals("v" + i, new String(m.headers().get(0).getValue(), StandardCharsets.UTF_8));
+            assertEquals("h", m.headers().get(1).getKey());
+            assertNull(m.headers().get(1).getValue(), "null header value kept");
+        }
+        for (Map.Entry<Integer, List<Long>> e : offsetsByPartition.entrySet()) {
+            List<Long> offsets = new ArrayList<>(e.getValue());
+            java.util.Collections.sort(offsets);
+            for (int i = 0; i < offsets.size(); i++) {
+                assertEquals((long) i, offsets.get(i), "offsets of partition " + e.getKey() + " are 0..n-1, each once");
+            }
+        }
+    }
+
+    @Test
+    void fastPathReportsReachTheListenerWithTheirOpaque() throws Exception {
+        int n = 10_000;
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);
+        DeliveryListener listener = r -> {
+            if (!r.succeeded()) errors.incrementAndGet();
+            else if (r.partition() != (int) (r.opaque() % 4) || r.valueLength() != 100) errors.incrementAndGet();
+            seen.add(r.opaque());
+            done.countDown();
+        };
+        byte[] value = new byte[100];
+        ByteBuffer direct = ByteBuffer.allocateDirect(100);
+        try (Arena arena = Arena.ofShared();
+             Producer producer = Producer.create(ProducerTestSupport.config(cluster.bootstrapServers()),
+                     ProducerOptions.defaults().withDeliveryListener(listener))) {
+            MemorySegment segment = arena.allocate(100);
+            for (int i = 0; i < n; i++) {
+                int p = i % 4;
+                switch (i % 5) {
+                    case 0 -> producer.produce("fast", p, null, value, i);
+                    case 1 -> producer.produce("fast", p, ByteBuffer.wrap(value), ByteBuffer.wrap(value), i);
+                    case 2 -> producer.produce("fast", p, null, direct.duplicate(), i);
+                    case 3 -> producer.produce("fast", p, null, segment, i);
+                    default -> producer.produceBorrowed("fast", p, null, segment, i);
+                }
+            }
+            ProducerTestSupport.await(done, 60, "fast-path reports");
+            producer.flush(Duration.ofSeconds(10));
+        }
+        assertEquals(0, errors.get());
+        assertEquals(n, seen.size());
+    }
+
+    @Test
+    void javaPartitionerChoosesAndItsFailuresFailOnlyThatRecord() throws Exception {
+        Map<Integer, KafkaException> errors = new ConcurrentHashMap<>();
+        Map<Integer, Integer> partitions = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(30);
+        // librdkafka calls a partitioner only for keyed records (keyless ones are placed by
+        // its sticky partitioner), so the failing records are chosen by key length.
+        dev.jrdkafka.producer.Partitioner byLength = (topic, key, count) -> {
+            if (key.remaining() % 10 == 9) throw new IllegalStateException("boom: key of length " + key.remaining());
+            return key.remaining() % count;
+        };
+        try (Producer producer = Producer.create(ProducerTestSupport.config(cluster.bootstrapServers()),
+                ProducerOptions.defaults().withPartitioner(byLength))) {
+            for (int i = 0; i < 30; i++) {
+                int idx = i;
+                byte[] key = new byte[i];
+                try {
+                    producer.send(new ProducerRecord("custom-partitioner", key, new byte[] {1}), (md, err) -> {
+                        if (err != null) errors.put(idx, err);
+                        else partitions.put(idx, md.partition());
+                        done.countDown();
+                    });
+                } catch (KafkaException e) {
+                    // Once the partition count is known, librdkafka partitions inside produce
+                    // and refuses the record there; before that, in the delivery report.
+                    errors.put(idx, e);
+                    done.countDown();
+                }
+            }
+            ProducerTestSupport.await(done, 60, "reports");
+        }
+        assertEquals(Set.of(9, 19, 29), errors.keySet());
+        errors.values().forEach(e -> assertEquals(dev.jrdkafka.KafkaError._UNKNOWN_PARTITION, e.error()));
+        Map<Integer, Integer> expected = new HashMap<>();
+        for (int i = 0; i < 30; i++) if (i % 10 != 9) expected.put(i, i % 4);
+        assertEquals(expected, partitions);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.jrdkafka.cli;
+
+import dev.jrdkafka.config.ConfigException;
+import dev.jrdkafka.config.KafkaConfig;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code jrdkafka perf}: librdkafka's {@code rdkafka_performance}, in Java. Flags mean what
+ * they mean there (and the same librdkafka defaults apply: linger.ms=1000,
+ * message.send.max.retries=3, retry.backoff.ms=500), so both programs can run with the
+ * same arguments. Without {@code -b} it runs against an embedded mock cluster
+ * ({@code test.mock.num.brokers=3}), like {@code rdkafka_performance -X test.mock.num.brokers=3}.
+ */
+@Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure producing, like librdkafka's rdkafka_performance (same flags).")
+final class PerfCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "-P", description = "Produce mode.")
+    boolean produce;
+
+    @Option(names = "-C", description = "Consume mode (arrives with the consumer API).")
+    boolean consume;
+
+    @Option(names = "-t", paramLabel = "TOPIC", defaultValue = "jrdkafka-perf", description = "Topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "-p", paramLabel = "PARTITION", defaultValue = "-1",
+            description = "Partition (default: -1, the partitioner chooses).")
+    int partition;
+
+    @Option(names = "-s", paramLabel = "BYTES", defaultValue = "100", description = "Message size (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "-c", paramLabel = "COUNT", defaultValue = "1000000", description = "Messages (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "-a", paramLabel = "ACKS", description = "Required acks (acks).")
+    String acks;
+
+    @Option(names = "-z", paramLabel = "CODEC", description = "Compression codec (compression.codec).")
+    String codec;
+
+    @Option(names = "-b", paramLabel = "BROKERS", description = "Bootstrap servers (default: an embedded mock cluster of 3 brokers).")
+    String brokers;
+
+    @Option(names = "-X", paramLabel = "KEY=VALUE", description = "Any librdkafka property (repeatable).")
+    List<String> properties = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (consume || !produce) {
+            throw new ParameterException(spec.commandLine(), consume
+                    ? "-C (consume) arrives with the consumer API; use -P"
+                    : "choose a mode: -P (produce)");
+        }
+        if (size < 0) throw new ParameterException(spec.commandLine(), "-s must be >= 0, got " + size);
+        if (count < 1) throw new ParameterException(spec.commandLine(), "-c must be >= 1, got " + count);
+        KafkaConfig config;
+        try {
+            config = config();
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        String where = brokers == null ? "the embedded mock cluster (3 brokers)" : brokers;
+        out.printf("%% Producing %d messages of %d bytes to \"%s\" on %s%n", count, size, topic, where);
+        out.flush();
+        ProducePerf.Result r = new ProducePerf(config, topic, partition, size, count).run();
+        out.printf("%% %d messages produced (%d bytes), %d delivered, %d failed in %.3f s%n",
+                r.produced(), r.bytes(), r.delivered(), r.failed(), r.seconds());
+        out.printf("%% %.0f msgs/s, %.2f MB/s, %.3f us CPU/msg (process), delivery latency p50 %.2f ms, p99 %.2f ms%n",
+                r.msgsPerSecond(), r.megabytesPerSecond(), r.cpuMicrosPerMessage(), r.p50Millis(), r.p99Millis());
+        out.flush();
+        return r.failed() == 0 && r.delivered() == r.produced() ? 0 : 1;
+    }
+
+    private KafkaConfig config() {
+        // rdkafka_performance's own defaults, so the same arguments mean the same run.
+        KafkaConfig c = KafkaConfig.create()
+                .set("linger.ms", "1000")
+                .set("message.send.max.retries", "3")
+                .set("retry.backoff.ms", "500")
+                .set("log_level", "4");
+        if (brokers != null) c.bootstrapServers(brokers);
+        else c.set("test.mock.num.brokers", "3");
+        if (acks != null) c.set("acks", acks);
+        if (codec != null) c.set("compression.codec", codec);
+        for (String kv : properties) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new ParameterException(spec.commandLine(), "-X expects key=value, got '" + kv + "'");
+            c.set(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return c;
+    }
+}
