@@ -39,6 +39,7 @@ public final class MockCluster implements AutoCloseable {
     private final Set<Integer> brokerIds = new TreeSet<>();                  // guarded by this
     private final ApiVersionGuard apiVersions = new ApiVersionGuard();      // guarded by this
     private RdMockCluster cluster;                                           // guarded by this; null once closed
+    private volatile boolean closing;  // set first by close(), so callers queued on the lock give way at once
 
     /*
      * Every cluster is built by this constructor from an RdMockCluster. Besides start(n),
@@ -105,7 +106,9 @@ public final class MockCluster implements AutoCloseable {
 
     /**
      * Adds a broker with id {@code brokerId} (not in use, at least 0) on a new port; all
-     * partitions' replicas and leaders are reassigned over the brokers.
+     * partitions' replicas and leaders are reassigned over the brokers. Metadata always names
+     * broker 0 as the controller, so adding a broker 0 lets admin requests that go to the
+     * controller (such as DescribeTopics) find one.
      */
     public synchronized MockBroker addBroker(int brokerId) {
         RdMockCluster c = open();
@@ -221,9 +224,10 @@ public final class MockCluster implements AutoCloseable {
     }
 
     /**
-     * Sets the partition's preferred read replica (KIP-392 fetch from follower): the leader
-     * tells fetching consumers to fetch from broker {@code brokerId} instead, which needs not
-     * exist (to test clients against unknown replicas); -1 clears it.
+     * Sets the partition's preferred read replica (KIP-392 fetch from follower): while set,
+     * the leader answers Fetch requests with no data and a referral to broker
+     * {@code brokerId}, which needs not exist (to test clients against unknown replicas);
+     * -1 clears it, and the leader serves the data again.
      */
     public synchronized void setPartitionFollower(String topic, int partition, int brokerId) {
         RdMockCluster c = open();
@@ -445,23 +449,26 @@ public final class MockCluster implements AutoCloseable {
     // ---- lifecycle ----
 
     /** Whether {@link #close()} has been called. */
-    public synchronized boolean isClosed() {
-        return cluster == null;
+    public boolean isClosed() {
+        return closing;
     }
 
     /** Stops the brokers (clients see them disconnect) and frees the cluster. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (cluster != null) {
-            RdMockCluster c = cluster;
-            cluster = null;
-            c.destroy();
+    public void close() {
+        closing = true;
+        synchronized (this) {
+            if (cluster != null) {
+                RdMockCluster c = cluster;
+                cluster = null;
+                c.destroy();
+            }
         }
     }
 
     @Override
     public synchronized String toString() {
-        return "MockCluster[" + brokerIds.size() + " brokers at " + bootstrapServers + (cluster == null ? ", closed]" : "]");
+        return "MockCluster[" + brokerIds.size() + " brokers at " + bootstrapServers + (closing ? ", closed]" : "]");
     }
 
     // ---- for MockBroker ----
@@ -476,7 +483,7 @@ public final class MockCluster implements AutoCloseable {
     // ---- helpers (called holding the lock) ----
 
     private synchronized RdMockCluster open() {
-        if (cluster == null) throw new IllegalStateException("this MockCluster is closed");
+        if (closing || cluster == null) throw new IllegalStateException("this MockCluster is closed");
         return cluster;
     }
 

@@ -26,6 +26,9 @@
  *       ({@link dev.jrdkafka.mock.MockCluster#pushRequestErrors},
  *       {@link dev.jrdkafka.mock.MockBroker#pushRequestErrors}), per-broker round-trip
  *       times, topic errors, leaders reported in responses.</li>
+ *   <li>Metadata names broker 0 as the controller, which does not exist unless added with
+ *       {@link dev.jrdkafka.mock.MockCluster#addBroker addBroker(0)}: until then admin requests
+ *       that go to the controller (DescribeTopics, ...) wait for one.</li>
  *   <li>Request tracking records which broker received which request type when, to assert
  *       on a client's protocol behaviour.</li>
  * </ul>

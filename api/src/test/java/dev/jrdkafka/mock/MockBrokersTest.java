@@ -64,6 +64,8 @@ class MockBrokersTest {
     void rackIsReportedToClients() {
         try (MockCluster cluster = MockCluster.start(3);
              RawClient admin = RawClient.producer(cluster.bootstrapServers())) {
+            // DescribeTopics goes to the controller, and the mock always reports controller id 0.
+            cluster.addBroker(0);
             cluster.createTopic("racked", 3, 1);
             for (int p = 0; p < 3; p++) cluster.setPartitionLeader("racked", p, p + 1);
             cluster.setAllBrokersRack("rack-all");

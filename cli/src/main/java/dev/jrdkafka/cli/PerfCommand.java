@@ -43,6 +43,10 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "COUNT", defaultValue = "1000000", description = "Messages (default: ${DEFAULT-VALUE}).")
     int count;
 
+    @Option(names = "-D", description = "Copy each message's payload (librdkafka copies a byte[]); without -D one "
+            + "native payload buffer is produced for every message without copying, as rdkafka_performance does.")
+    boolean copyEachMessage;
+
     @Option(names = "-a", paramLabel = "ACKS", description = "Required acks (acks).")
     String acks;
 
@@ -74,7 +78,7 @@ final class PerfCommand implements Callable<Integer> {
         String where = brokers == null ? "the embedded mock cluster (3 brokers)" : brokers;
         out.printf("%% Producing %d messages of %d bytes to \"%s\" on %s%n", count, size, topic, where);
         out.flush();
-        ProducePerf.Result r = new ProducePerf(config, topic, partition, size, count).run();
+        ProducePerf.Result r = new ProducePerf(config, topic, partition, size, count, copyEachMessage).run();
         out.printf("%% %d messages produced (%d bytes), %d delivered, %d failed in %.3f s%n",
                 r.produced(), r.bytes(), r.delivered(), r.failed(), r.seconds());
         out.printf("%% %.0f msgs/s, %.2f MB/s, %.3f us CPU/msg (process), delivery latency p50 %.2f ms, p99 %.2f ms%n",
