@@ -27,7 +27,9 @@ import java.util.function.Function;
  *
  * <p>Thread-safe; {@link #close()} is idempotent and any later call throws
  * {@link IllegalStateException}. Invalid arguments throw {@link IllegalArgumentException};
- * an operation librdkafka refuses throws {@link KafkaException} with its error.
+ * an operation librdkafka refuses throws {@link KafkaException} with its error. Most
+ * controls are carried out by the cluster's own thread and return when it has; librdkafka
+ * 2.14.2 sometimes misses waking that thread, so a call may take up to a second.
  */
 public final class MockCluster implements AutoCloseable {
     /** The most brokers a cluster may have. */

@@ -133,7 +133,7 @@ class MockClusterTest {
 
     @Test
     void concurrentCallsAndCloseFailCleanly() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 3; round++) {
             MockCluster cluster = MockCluster.start(3);
             cluster.startRequestTracking();
             ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();

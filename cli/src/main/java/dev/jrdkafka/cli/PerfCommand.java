@@ -76,9 +76,16 @@ final class PerfCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         String where = brokers == null ? "the embedded mock cluster (3 brokers)" : brokers;
+        out.printf("%% jrdkafka %s on librdkafka %s%n", JrdkafkaCommand.jrdkafkaVersion(), dev.jrdkafka.Librdkafka.version());
         out.printf("%% Producing %d messages of %d bytes to \"%s\" on %s%n", count, size, topic, where);
         out.flush();
-        ProducePerf.Result r = new ProducePerf(config, topic, partition, size, count, copyEachMessage).run();
+        ProducePerf.Result r;
+        try {
+            r = new ProducePerf(config, topic, partition, size, count, copyEachMessage).run();
+        } catch (dev.jrdkafka.KafkaException e) {
+            spec.commandLine().getErr().println("% " + e.getMessage());
+            return 1;
+        }
         out.printf("%% %d messages produced (%d bytes), %d delivered, %d failed in %.3f s%n",
                 r.produced(), r.bytes(), r.delivered(), r.failed(), r.seconds());
         out.printf("%% %.0f msgs/s, %.2f MB/s, %.3f us CPU/msg (process), delivery latency p50 %.2f ms, p99 %.2f ms%n",

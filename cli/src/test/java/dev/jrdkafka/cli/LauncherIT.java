@@ -42,6 +42,14 @@ class LauncherIT {
     }
 
     @Test
+    void launcherRunsTheMainJobAProduceRunOnTheEmbeddedCluster() throws Exception {
+        String out = run(List.of("./jrdkafka", "perf", "-P", "-c", "50000"));
+        assertTrue(out.contains("50000 messages produced (5000000 bytes), 50000 delivered, 0 failed"), out);
+        assertTrue(out.contains("msgs/s"), out);
+        assertTrue(!out.contains("WARNING"), "no JVM warnings expected:\n" + out);
+    }
+
+    @Test
     void runnableJarRunsVersionOnTheClassPath() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         assertVersionOutput(run(List.of(java, "-jar", "cli/target/jrdkafka-cli.jar", "version")));
