@@ -64,7 +64,9 @@ final class ProducePerf {
         long[] latency = new long[samples];
         AtomicLong delivered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        ProducerOptions options = ProducerOptions.defaults().withDeliveryListener((DeliveryReport r) -> {
+        // Like rdkafka_performance, the producing thread also serves the delivery reports
+        // (poll between produce calls), instead of a separate poller thread.
+        ProducerOptions options = ProducerOptions.defaults().withPollerThread(false).withDeliveryListener((DeliveryReport r) -> {
             int i = (int) r.opaque();
             if ((i & ((1 << SAMPLE_SHIFT) - 1)) == 0) latency[i >> SAMPLE_SHIFT] = System.nanoTime() - sentAt[i >> SAMPLE_SHIFT];
             if (r.succeeded()) delivered.incrementAndGet();
@@ -83,6 +85,7 @@ final class ProducePerf {
                 if ((i & ((1 << SAMPLE_SHIFT) - 1)) == 0) sentAt[i >> SAMPLE_SHIFT] = System.nanoTime();
                 if (copy) producer.produce(topic, partition, null, payload, i);
                 else producer.produceBorrowed(topic, partition, null, nativePayload, i);
+                if ((i & 255) == 0) producer.poll(Duration.ZERO);
             }
             try {
                 producer.flush(Duration.ofMinutes(5));
