@@ -26,4 +26,15 @@ public interface ClientListener {
      * on the client's options. {@code config} is {@code sasl.oauthbearer.config}.
      */
     default void onOAuthBearerTokenRefresh(String config) {}
+
+    /** A listener that only handles errors. */
+    static ClientListener onError(java.util.function.Consumer<KafkaException> handler) {
+        java.util.Objects.requireNonNull(handler, "handler");
+        return new ClientListener() {
+            @Override
+            public void onError(KafkaException error) {
+                handler.accept(error);
+            }
+        };
+    }
 }

@@ -443,6 +443,13 @@ public final class MockCluster implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** How many requests of each kind have been recorded so far, by raw API key. */
+    public synchronized java.util.SortedMap<Integer, Integer> requestCounts() {
+        java.util.SortedMap<Integer, Integer> counts = new java.util.TreeMap<>();
+        for (MockRequest r : requests()) counts.merge(r.apiKey(), 1, Integer::sum);
+        return java.util.Collections.unmodifiableSortedMap(counts);
+    }
+
     /** Discards the requests recorded so far; tracking goes on if it is on. */
     public synchronized void clearRequests() {
         RdMockRequests.clear(open());

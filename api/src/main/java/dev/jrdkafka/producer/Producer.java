@@ -147,6 +147,19 @@ public final class Producer implements AutoCloseable {
         return future;
     }
 
+    /**
+     * The producer's fatal error, if librdkafka raised one (idempotent and transactional
+     * producers only): the producer can then no longer produce and must be closed.
+     */
+    public java.util.Optional<KafkaException> fatalError() {
+        core.guard.enter();
+        try {
+            return core.currentFatalError();
+        } finally {
+            core.guard.exit();
+        }
+    }
+
     // ---- serving, flushing ---------------------------------------------------------
 
     /**

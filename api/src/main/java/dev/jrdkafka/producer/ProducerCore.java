@@ -134,7 +134,7 @@ final class ProducerCore implements EventSink {
     }
 
     private KafkaException produceError(int rc, String topic) {
-        if (rc == FATAL && fatal != null) return fatal;
+        if (rc == FATAL) return fatalError();
         String hint = rc == QUEUE_FULL ? " (the local queue is full: poll()/serve delivery reports, or raise "
                 + "queue.buffering.max.messages / queue.buffering.max.kbytes)" : "";
         return RdErrors.fromCode(rc, "produce to " + topic + hint);
@@ -200,9 +200,29 @@ final class ProducerCore implements EventSink {
 
     private KafkaException deliveryError(DeliveryReportView view) {
         int code = view.errorCode();
-        if (code == FATAL && fatal != null) return fatal;
+        if (code == FATAL) return fatalError();
+        // After a fatal error (e.g. an idempotence sequence gap) records fail with the
+        // underlying broker code; they are marked fatal so callers know the producer is done.
+        boolean producerFailed = fatal != null || client.fatalError(new int[1]) != null;
         return new KafkaException(code, "delivery to " + view.topic() + " [" + view.partition() + "] failed: "
-                + view.errorText(), false, false, false);
+                + view.errorText() + (producerFailed ? "; the producer has a fatal error and must be closed" : ""),
+                producerFailed, false, false);
+    }
+
+    /** The producer's fatal error ({@code rd_kafka_fatal_error}), as an exception with isFatal(). */
+    KafkaException fatalError() {
+        KafkaException f = fatal;
+        if (f != null) return f;
+        int[] code = {FATAL};
+        String text = client.fatalError(code);
+        return new KafkaException(code[0], "fatal error: " + (text != null ? text : "unknown") + " ("
+                + KafkaError.fromCode(code[0]) + "); the producer can no longer be used", true, false, false);
+    }
+
+    /** The fatal error, if librdkafka has raised one. */
+    java.util.Optional<KafkaException> currentFatalError() {
+        if (fatal != null) return java.util.Optional.of(fatal);
+        return client.fatalError(new int[1]) != null ? java.util.Optional.of(fatalError()) : java.util.Optional.empty();
     }
 
     @Override

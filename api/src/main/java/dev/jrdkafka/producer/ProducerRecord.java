@@ -23,6 +23,10 @@ public record ProducerRecord(String topic, int partition, byte[] key, byte[] val
         headers = headers == null ? List.of() : List.copyOf(headers);
     }
 
+    public ProducerRecord(String topic, int partition, byte[] key, byte[] value) {
+        this(topic, partition, key, value, 0, List.of());
+    }
+
     public ProducerRecord(String topic, byte[] key, byte[] value) {
         this(topic, UNASSIGNED, key, value, 0, List.of());
     }

@@ -66,6 +66,32 @@ class ProducerGuaranteesTest {
     }
 
     @Test
+    void aFatalIdempotenceErrorIsFatalEverywhereItShows() throws Exception {
+        try (MockCluster cluster = MockCluster.start(1)) {
+            cluster.createTopic("fatal", 1, 1);
+            List<KafkaException> listenerErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+            KafkaConfig config = ProducerTestSupport.config(cluster.bootstrapServers()).enableIdempotence(true);
+            try (Producer producer = Producer.create(config, ProducerOptions.defaults()
+                    .withListener(ClientListener.onError(listenerErrors::add)))) {
+                producer.send(new ProducerRecord("fatal", 0, null, new byte[1])).get(30, TimeUnit.SECONDS);
+                cluster.pushRequestErrors(ApiKey.PRODUCE, KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER);
+                var failed = producer.send(new ProducerRecord("fatal", 0, null, new byte[1]));
+                var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> failed.get(30, TimeUnit.SECONDS));
+                assertTrue(((KafkaException) e.getCause()).isFatal(), e.getCause().getMessage());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (listenerErrors.stream().noneMatch(KafkaException::isFatal) && System.nanoTime() < deadline) Thread.sleep(20);
+                assertTrue(listenerErrors.stream().anyMatch(KafkaException::isFatal), String.valueOf(listenerErrors));
+                assertTrue(producer.fatalError().orElseThrow().isFatal());
+                KafkaException thrown = assertThrows(KafkaException.class,
+                        () -> producer.send(new ProducerRecord("fatal", 0, null, new byte[1]), (m, err) -> {}));
+                assertTrue(thrown.isFatal(), thrown.getMessage());
+                KafkaException fast = assertThrows(KafkaException.class, () -> producer.produce("fatal", 0, null, new byte[1]));
+                assertTrue(fast.isFatal(), fast.getMessage());
+            }
+        }
+    }
+
+    @Test
     void transactionsCommitAndAbortWithOffsets() throws Exception {
         try (MockCluster cluster = MockCluster.start(3)) {
             cluster.createTopic("input", 1, 1);

@@ -137,7 +137,9 @@ public final class RdProducer {
             MemorySegment error = rd_kafka_produceva(rk, vus, n);
             if (error.equals(MemorySegment.NULL)) return 0; // headers now belong to the message
             if (!headers.equals(MemorySegment.NULL)) rd_kafka_headers_destroy(headers);
-            int code = rd_kafka_error_code(error);
+            // A fatal error object carries the underlying code; report it as _FATAL like
+            // rd_kafka_produce does, so the caller surfaces the producer's fatal error.
+            int code = rd_kafka_error_is_fatal(error) != 0 ? RD_KAFKA_RESP_ERR__FATAL() : rd_kafka_error_code(error);
             rd_kafka_error_destroy(error);
             return code;
         }
