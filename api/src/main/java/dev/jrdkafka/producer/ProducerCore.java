@@ -161,8 +161,7 @@ final class ProducerCore implements EventSink {
         try {
             return client.poll(timeoutMs, this);
         } finally {
-            if (outer == null) DISPATCHING.remove();
-            else DISPATCHING.set(outer);
+            DISPATCHING.set(outer); // set, not remove: keeps the thread's entry, so polling allocates nothing
         }
     }
 

@@ -31,6 +31,8 @@ public final class RdClient {
     private final MemorySegment logStr;
     private final MemorySegment logLevel;
     private final String name;
+    private MemorySegment messageArray = MemorySegment.NULL; // guarded by pollLock
+    private long messageArrayCapacity;
 
     private RdClient(MemorySegment rk, Arena arena) {
         this.rk = rk;
@@ -143,16 +145,19 @@ public final class RdClient {
     private void dispatchDeliveries(MemorySegment ev, EventSink sink) {
         long count = rd_kafka_event_message_count(ev);
         if (count <= 0) return;
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment messages = scratch.allocate(ValueLayout.ADDRESS, count);
-            long n = rd_kafka_event_message_array(ev, messages, count);
-            for (long i = 0; i < n; i++) {
-                report.point(messages.getAtIndex(ValueLayout.JAVA_LONG, i));
-                try {
-                    sink.onDelivery(report);
-                } catch (Throwable t) {
-                    sink.onCallbackFailure("delivery callback", t);
-                }
+        if (count > messageArrayCapacity) {
+            // Grows rarely (reports come in batches of up to a few 10,000s); the client's
+            // arena frees it at destroy. Polls are serialized, so one array serves them all.
+            messageArrayCapacity = Math.max(count, messageArrayCapacity * 2);
+            messageArray = arena.allocate(ValueLayout.ADDRESS, messageArrayCapacity);
+        }
+        long n = rd_kafka_event_message_array(ev, messageArray, count);
+        for (long i = 0; i < n; i++) {
+            report.point(messageArray.getAtIndex(ValueLayout.JAVA_LONG, i));
+            try {
+                sink.onDelivery(report);
+            } catch (Throwable t) {
+                sink.onCallbackFailure("delivery callback", t);
             }
         }
     }
