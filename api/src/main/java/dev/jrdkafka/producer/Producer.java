@@ -94,8 +94,7 @@ public final class Producer implements AutoCloseable {
     /** As {@link #produce(String, int, byte[], byte[], long)}, from heap or direct buffers (their remaining bytes). */
     public void produce(String topic, int partition, ByteBuffer key, ByteBuffer value, long opaque) {
         checkArgs(topic, partition, opaque);
-        core.produce(topic, partition, key == null ? null : MemorySegment.ofBuffer(key),
-                value == null ? null : MemorySegment.ofBuffer(value), opaque, false);
+        core.produce(topic, partition, key, value, opaque);
     }
 
     /** As {@link #produce(String, int, byte[], byte[], long)}, from segments; librdkafka copies them during the call. */

@@ -87,6 +87,16 @@ final class ProducerCore implements EventSink {
         }
     }
 
+    void produce(String topic, int partition, java.nio.ByteBuffer key, java.nio.ByteBuffer value, long opaque) {
+        guard.enter();
+        try {
+            int rc = rd.produce(topic, partition, key, value, opaque);
+            if (rc != 0) throwOrRetry(rc, () -> rd.produce(topic, partition, key, value, opaque), topic);
+        } finally {
+            guard.exit();
+        }
+    }
+
     void send(ProducerRecord r, DeliveryCallback callback) {
         String[] names = null;
         byte[][] values = null;

@@ -133,6 +133,30 @@ class ProducerDeliveryTest {
     }
 
     @Test
+    void buffersAreProducedFromTheirPositionToTheirLimit() throws Exception {
+        byte[] backing = "xxKEY1yyVALUE-ONEzz".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer heapKey = ByteBuffer.wrap(backing, 2, 4).slice();              // array offset 2
+        ByteBuffer heapValue = ByteBuffer.wrap(backing).position(8).limit(17);    // position 8
+        ByteBuffer readOnly = ByteBuffer.wrap("VALUE-TWO".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+        ByteBuffer direct = ByteBuffer.allocateDirect(32).put("..VALUE-THREE".getBytes(StandardCharsets.UTF_8)).flip().position(2);
+        CountDownLatch done = new CountDownLatch(3);
+        try (Producer producer = Producer.create(ProducerTestSupport.config(cluster.bootstrapServers()),
+                ProducerOptions.defaults().withDeliveryListener(r -> done.countDown()))) {
+            producer.produce("buffers", 0, heapKey, heapValue, 1);
+            producer.produce("buffers", 0, null, readOnly, 2);
+            producer.produce("buffers", 0, heapKey, direct, 3);
+            ProducerTestSupport.await(done, 30, "reports");
+        }
+        assertEquals(8, heapValue.position(), "positions are left as they were");
+        List<RawConsumer.Message> read = RawConsumer.read(cluster.bootstrapServers(), "buffers", 0, 3);
+        assertEquals("KEY1", new String(read.get(0).key(), StandardCharsets.UTF_8));
+        assertEquals("VALUE-ONE", new String(read.get(0).value(), StandardCharsets.UTF_8));
+        assertNull(read.get(1).key());
+        assertEquals("VALUE-TWO", new String(read.get(1).value(), StandardCharsets.UTF_8));
+        assertEquals("VALUE-THREE", new String(read.get(2).value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void javaPartitionerChoosesAndItsFailuresFailOnlyThatRecord() throws Exception {
         Map<Integer, KafkaException> errors = new ConcurrentHashMap<>();
         Map<Integer, Integer> partitions = new ConcurrentHashMap<>();

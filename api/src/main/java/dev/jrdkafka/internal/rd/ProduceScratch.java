@@ -43,6 +43,28 @@ final class ProduceScratch {
         return buffer.address();
     }
 
+    /** Copies two buffers' remaining bytes (key then value, either may be null); positions are left as they are. */
+    long stage(java.nio.ByteBuffer key, java.nio.ByteBuffer value) {
+        long keyLen = key == null ? 0 : key.remaining();
+        long valueLen = value == null ? 0 : value.remaining();
+        if (keyLen + valueLen > buffer.byteSize()) {
+            buffer = Arena.ofAuto().allocate(Math.max(keyLen + valueLen, buffer.byteSize() * 2), 16);
+        }
+        copy(key, 0);
+        copy(value, keyLen);
+        return buffer.address();
+    }
+
+    private void copy(java.nio.ByteBuffer src, long offset) {
+        if (src == null) return;
+        if (src.hasArray()) { // heap buffer: straight from its array, nothing allocated
+            MemorySegment.copy(src.array(), src.arrayOffset() + src.position(), buffer, ValueLayout.JAVA_BYTE,
+                    offset, src.remaining());
+        } else { // read-only or direct: through a view (allocates a little; not the common path)
+            buffer.asSlice(offset, src.remaining()).asByteBuffer().put(src.duplicate());
+        }
+    }
+
     /** Keeps the buffer reachable until the native call using its address has returned. */
     void reachabilityFence() {
         java.lang.ref.Reference.reachabilityFence(buffer);

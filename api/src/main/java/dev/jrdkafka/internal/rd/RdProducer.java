@@ -85,6 +85,28 @@ public final class RdProducer {
                 value == null ? 0 : base + keyLen, size(value), key == null ? 0 : base, keyLen, opaque);
     }
 
+    /**
+     * Key and value from buffers' remaining bytes (either may be null), copied by
+     * librdkafka: direct buffers are read in place, heap buffers staged first.
+     */
+    public int produce(String topic, int partition, java.nio.ByteBuffer key, java.nio.ByteBuffer value, long opaque) {
+        long rkt = topic(topic);
+        long keyLen = key == null ? 0 : key.remaining();
+        long valueLen = value == null ? 0 : value.remaining();
+        if ((key == null || key.isDirect()) && (value == null || value.isDirect())) {
+            int rc = call(null, rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                    value == null ? 0 : DirectBufferAddress.of(value), valueLen,
+                    key == null ? 0 : DirectBufferAddress.of(key), keyLen, opaque);
+            java.lang.ref.Reference.reachabilityFence(key);
+            java.lang.ref.Reference.reachabilityFence(value);
+            return rc;
+        }
+        ProduceScratch scratch = ProduceScratch.get();
+        long base = scratch.stage(key, value);
+        return call(scratch, rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                value == null ? 0 : base + keyLen, valueLen, key == null ? 0 : base, keyLen, opaque);
+    }
+
     private static long address(MemorySegment s) {
         return s == null ? 0 : s.address();
     }
