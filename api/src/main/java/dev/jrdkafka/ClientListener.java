@@ -17,13 +17,20 @@ public interface ClientListener {
         else log.warn("client error: {}", error.getMessage());
     }
 
+    /**
+     * A broker throttled this client's requests ({@code throttleTime} > 0) or stopped doing so
+     * (zero), as reported in its responses' ThrottleTimeMs.
+     */
+    default void onThrottle(String brokerName, int brokerId, java.time.Duration throttleTime) {}
+
     /** Statistics as JSON, every {@code statistics.interval.ms} (see librdkafka's STATISTICS.md). */
     default void onStats(String json) {}
 
     /**
      * The SASL/OAUTHBEARER token must be refreshed: set a new one with the client's
-     * {@code setOAuthBearerToken}. Only called when {@code oauthBearerTokenRefresh} is enabled
-     * on the client's options. {@code config} is {@code sasl.oauthbearer.config}.
+     * {@code setOAuthBearerToken} (or report {@code setOAuthBearerTokenFailure}). Only called
+     * when {@code oauthBearerTokenRefresh} is enabled on the client's options, which replaces
+     * librdkafka's own token handling. {@code config} is {@code sasl.oauthbearer.config}.
      */
     default void onOAuthBearerTokenRefresh(String config) {}
 

@@ -159,6 +159,30 @@ public final class Producer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the SASL/OAUTHBEARER token, typically from
+     * {@link dev.jrdkafka.ClientListener#onOAuthBearerTokenRefresh}.
+     *
+     * @param lifetime   when the token expires, as time since the epoch
+     * @param extensions SASL extensions (key → value), may be empty
+     * @throws KafkaException with librdkafka's reason for an invalid token
+     */
+    public void setOAuthBearerToken(String token, java.time.Instant lifetime, String principal,
+                                    Map<String, String> extensions) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(lifetime, "lifetime");
+        Objects.requireNonNull(principal, "principal");
+        String[] ext = extensions.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
+        run(() -> core.client.setOAuthBearerToken(token, lifetime.toEpochMilli(), principal, ext));
+    }
+
+    /** Tells librdkafka that no OAUTHBEARER token could be obtained; it will ask again. */
+    public void setOAuthBearerTokenFailure(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        run(() -> core.client.setOAuthBearerTokenFailure(reason));
+    }
+
     // ---- serving, flushing ---------------------------------------------------------
 
     /**

@@ -54,6 +54,8 @@ final class ProducerCore implements EventSink {
         this.client = RdClient.create(rdkafka_h.RD_KAFKA_PRODUCER(), config, options.oauthBearerTokenRefresh(),
                 (conf, arena) -> {
                     if (partitioner != null) RdPartitioner.install(conf, arena, partitioner::partition);
+                    dev.jrdkafka.bindings.rdkafka_h.rd_kafka_conf_set_throttle_cb(conf, dev.jrdkafka.internal.rd.RdThrottle.stub(
+                            (broker, id, ms) -> options.listener().onThrottle(broker, id, Duration.ofMillis(ms)), this, arena));
                 });
         this.rd = new RdProducer(client, partitioner != null);
         if (options.pollerThread()) {

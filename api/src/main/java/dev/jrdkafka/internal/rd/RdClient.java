@@ -187,6 +187,35 @@ public final class RdClient {
         return rd_kafka_outq_len(rk);
     }
 
+    /**
+     * {@code rd_kafka_oauthbearer_set_token}: the token librdkafka uses for SASL/OAUTHBEARER
+     * from now on. {@code extensions} alternate keys and values.
+     */
+    public void setOAuthBearerToken(String token, long lifetimeMs, String principal, String[] extensions) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment ext = MemorySegment.NULL;
+            if (extensions.length > 0) {
+                ext = scratch.allocate(ValueLayout.ADDRESS, extensions.length);
+                for (int i = 0; i < extensions.length; i++) ext.setAtIndex(ValueLayout.ADDRESS, i, scratch.allocateFrom(extensions[i]));
+            }
+            MemorySegment errstr = scratch.allocate(RdConf.ERRSTR_SIZE);
+            int rc = rd_kafka_oauthbearer_set_token(rk, scratch.allocateFrom(token), lifetimeMs,
+                    scratch.allocateFrom(principal), ext, extensions.length, errstr, RdConf.ERRSTR_SIZE);
+            if (rc != 0) {
+                throw new dev.jrdkafka.KafkaException(rc, "setOAuthBearerToken failed: " + errstr.getString(0)
+                        + " (" + Rd.cString(rd_kafka_err2name(rc)) + ")", false, false, false);
+            }
+        }
+    }
+
+    /** {@code rd_kafka_oauthbearer_set_token_failure}: no token could be obtained. */
+    public void setOAuthBearerTokenFailure(String reason) {
+        try (Arena scratch = Arena.ofConfined()) {
+            RdErrors.check(rd_kafka_oauthbearer_set_token_failure(rk, scratch.allocateFrom(reason)),
+                    "setOAuthBearerTokenFailure");
+        }
+    }
+
     /** The underlying error of a fatal error, or null if there is none. */
     public String fatalError(int[] codeOut) {
         try (Arena scratch = Arena.ofConfined()) {
