@@ -203,7 +203,11 @@ final class ProducerCore implements EventSink {
         DeliveryListener listener = options.deliveryListener();
         if (listener != null) {
             adapter.view = view;
-            listener.onDelivery(adapter);
+            try {
+                listener.onDelivery(adapter);
+            } finally {
+                adapter.view = null; // the message is freed with its event: a kept view must not read it
+            }
         } else if (view.errorCode() != 0) {
             LOG.warn("delivery failed for a record to {} [{}]: {}", view.topic(), view.partition(), view.errorText());
         }
@@ -371,17 +375,29 @@ final class ProducerCore implements EventSink {
         }
     }
 
-    /** The public view of a report: delegates to the current native view. */
+    /**
+     * The public view of a report: delegates to the native view while the listener runs,
+     * and refuses afterwards (the message memory is gone by then).
+     */
     private static final class ReportAdapter implements DeliveryReport {
         DeliveryReportView view;
 
-        @Override public int errorCode() { return view.errorCode(); }
-        @Override public String topic() { return view.topic(); }
-        @Override public int partition() { return view.partition(); }
-        @Override public long offset() { return view.offset(); }
-        @Override public long opaque() { return view.opaque(); }
-        @Override public long timestamp() { return view.timestamp(); }
-        @Override public long keyLength() { return view.keyLength(); }
-        @Override public long valueLength() { return view.valueLength(); }
+        private DeliveryReportView live() {
+            DeliveryReportView v = view;
+            if (v == null) {
+                throw new IllegalStateException("a DeliveryReport is only valid during DeliveryListener.onDelivery; "
+                        + "copy what you keep (toMetadata(), errorCode(), opaque()) inside the call");
+            }
+            return v;
+        }
+
+        @Override public int errorCode() { return live().errorCode(); }
+        @Override public String topic() { return live().topic(); }
+        @Override public int partition() { return live().partition(); }
+        @Override public long offset() { return live().offset(); }
+        @Override public long opaque() { return live().opaque(); }
+        @Override public long timestamp() { return live().timestamp(); }
+        @Override public long keyLength() { return live().keyLength(); }
+        @Override public long valueLength() { return live().valueLength(); }
     }
 }

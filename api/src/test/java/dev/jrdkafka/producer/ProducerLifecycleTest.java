@@ -79,6 +79,22 @@ class ProducerLifecycleTest {
     }
 
     @Test
+    void aDeliveryReportKeptPastItsCallbackRefusesToBeRead() throws Exception {
+        AtomicReference<DeliveryReport> kept = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        try (Producer p = producer(ProducerOptions.defaults().withDeliveryListener(r -> {
+            kept.set(r);
+            done.countDown();
+        }))) {
+            p.produce("t", 0, null, new byte[1], 7);
+            ProducerTestSupport.await(done, 30, "report");
+            p.flush(Duration.ofSeconds(10));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> kept.get().offset());
+        assertTrue(e.getMessage().contains("only valid during DeliveryListener.onDelivery"), e.getMessage());
+    }
+
+    @Test
     void exceptionsThrownByCallbacksAreCaughtAndTheProducerGoesOn() throws Exception {
         CountDownLatch done = new CountDownLatch(20);
         try (Producer p = producer(ProducerOptions.defaults())) {
