@@ -10,6 +10,7 @@ module dev.jrdkafka.api {
 
     exports dev.jrdkafka;
     exports dev.jrdkafka.config;
+    exports dev.jrdkafka.consumer;
     exports dev.jrdkafka.mock;
     exports dev.jrdkafka.producer;
 }

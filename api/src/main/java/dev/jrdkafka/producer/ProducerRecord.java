@@ -1,5 +1,6 @@
 package dev.jrdkafka.producer;
 
+import dev.jrdkafka.Header;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.jrdkafka.producer;
 
+import dev.jrdkafka.Header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,12 +1,13 @@
 package dev.jrdkafka.examples;
 
+import dev.jrdkafka.Header;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.config.Acks;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.mock.MockCluster;
-import dev.jrdkafka.producer.Header;
+
 import dev.jrdkafka.producer.Producer;
 import dev.jrdkafka.producer.ProducerRecord;
 import dev.jrdkafka.producer.RecordMetadata;

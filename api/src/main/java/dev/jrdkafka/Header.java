@@ -1,4 +1,4 @@
-package dev.jrdkafka.producer;
+package dev.jrdkafka;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,0 +1,298 @@
+package dev.jrdkafka.consumer;
+
+import dev.jrdkafka.Header;
+import dev.jrdkafka.KafkaError;
+import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.bindings.rdkafka_h;
+import dev.jrdkafka.internal.LibrdkafkaLog;
+import dev.jrdkafka.internal.rd.ClientGuard;
+import dev.jrdkafka.internal.rd.DeliveryReportView;
+import dev.jrdkafka.internal.rd.EventSink;
+import dev.jrdkafka.internal.rd.RdClient;
+import dev.jrdkafka.internal.rd.RdConsumer;
+import dev.jrdkafka.internal.rd.RdErrors;
+import dev.jrdkafka.internal.rd.RdMessages;
+import dev.jrdkafka.internal.rd.RdPartitionLists;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a {@link Consumer} owns, apart from the public object (which it references only
+ * weakly, so the leak Cleaner can see an unclosed consumer become unreachable).
+ */
+final class ConsumerCore implements EventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
+    private static final int PARTITION_EOF = KafkaError._PARTITION_EOF.code();
+    /** The consumer whose poll this thread is inside, to refuse close() from its callbacks. */
+    private static final ThreadLocal<ConsumerCore> IN_POLL = new ThreadLocal<>();
+
+    final ClientGuard guard = new ClientGuard("Consumer");
+    final RdClient client;
+    final RdConsumer rd;
+    final String groupId;
+    private final ConsumerOptions options;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile WeakReference<Consumer> owner = new WeakReference<>(null);
+    private volatile boolean wakeupRequested;
+    private KafkaException pendingError; // an error met while filling a batch, thrown by the next poll
+    private volatile Thread closing;
+
+    ConsumerCore(Map<String, String> config, ConsumerOptions options) {
+        this.options = options;
+        this.groupId = config.get("group.id");
+        if (groupId == null) {
+            // librdkafka's consumer needs a group even for assign(): give it a private one,
+            // and commit nothing to it unless asked to.
+            config = new java.util.LinkedHashMap<>(config);
+            config.put("group.id", "jrdkafka-assign-" + java.util.UUID.randomUUID());
+            config.putIfAbsent("enable.auto.commit", "false");
+        }
+        this.client = RdClient.create(rdkafka_h.RD_KAFKA_CONSUMER(), config, false,
+                (conf, arena) -> RdConsumer.installRebalance(conf, arena, this::onRebalance, this));
+        this.rd = new RdConsumer(client);
+    }
+
+    void owner(Consumer consumer) {
+        owner = new WeakReference<>(consumer);
+    }
+
+    // ---- polling ------------------------------------------------------------------
+
+    ConsumerRecord poll(Duration timeout) {
+        guard.enter();
+        ConsumerCore outer = IN_POLL.get();
+        IN_POLL.set(this);
+        try {
+            serveEvents();
+            throwPending();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                checkWakeup();
+                int ms = remainingMillis(deadline);
+                MemorySegment m = rd.poll(ms);
+                if (!m.equals(MemorySegment.NULL)) {
+                    m = m.reinterpret(dev.jrdkafka.bindings.rd_kafka_message_s.sizeof());
+                    try {
+                        int err = RdMessages.error(m);
+                        if (err == 0) return copy(m);
+                        if (err != PARTITION_EOF) throw consumeError(m, err);
+                    } finally {
+                        RdMessages.destroy(m);
+                    }
+                }
+                checkWakeup();
+                if (ms == 0 || System.nanoTime() - deadline >= 0) return null;
+            }
+        } finally {
+            IN_POLL.set(outer);
+            guard.exit();
+        }
+    }
+
+    RecordBatch pollBatch(int max, Duration timeout) {
+        guard.enter();
+        ConsumerCore outer = IN_POLL.get();
+        IN_POLL.set(this);
+        try {
+            serveEvents();
+            throwPending();
+            checkWakeup();
+            List<MemorySegment> kept = new ArrayList<>();
+            try (Arena scratch = Arena.ofConfined()) {
+                MemorySegment array = scratch.allocate(ValueLayout.ADDRESS, max);
+                int n = rd.pollBatch(remainingMillis(System.nanoTime() + timeout.toNanos()), array, max);
+                for (int i = 0; i < n; i++) {
+                    MemorySegment m = RdMessages.view(array.getAtIndex(ValueLayout.JAVA_LONG, i));
+                    int err = RdMessages.error(m);
+                    if (err == 0) {
+                        kept.add(m);
+                    } else {
+                        if (err != PARTITION_EOF && pendingError == null) pendingError = consumeError(m, err);
+                        RdMessages.destroy(m);
+                    }
+                }
+            }
+            if (kept.isEmpty()) {
+                throwPending();
+                checkWakeup();
+            }
+            return new RecordBatch(kept);
+        } finally {
+            IN_POLL.set(outer);
+            guard.exit();
+        }
+    }
+
+    private static int remainingMillis(long deadline) {
+        long ms = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        return (int) Math.max(0, Math.min(ms, 100)); // short slices, so wakeup and events stay responsive
+    }
+
+    private void checkWakeup() {
+        if (guard.isClosing()) throw guard.closed(); // close() on another thread: leave at once
+        if (wakeupRequested) {
+            wakeupRequested = false;
+            throw new WakeupException();
+        }
+    }
+
+    private void throwPending() {
+        KafkaException e = pendingError;
+        if (e != null) {
+            pendingError = null;
+            throw e;
+        }
+    }
+
+    private KafkaException consumeError(MemorySegment m, int err) {
+        String where = RdMessages.topic(m) != null ? " (" + RdMessages.topic(m) + " [" + RdMessages.partition(m) + "])" : "";
+        return new KafkaException(err, "consume failed" + where + ": " + RdMessages.errorText(m) + " ("
+                + KafkaError.fromCode(err) + ")", false, false, false);
+    }
+
+    private static ConsumerRecord copy(MemorySegment m) {
+        long[] ts = RdMessages.timestamp(m);
+        List<Header> headers = RdMessages.headers(m).stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
+        return new ConsumerRecord(RdMessages.topic(m), RdMessages.partition(m), RdMessages.offset(m),
+                RdMessages.leaderEpoch(m), ts[0], TimestampType.of(ts[1]),
+                RdMessages.bytes(RdMessages.keySegment(m)), RdMessages.bytes(RdMessages.valueSegment(m)), headers);
+    }
+
+    /** Logs, errors and statistics wait on the main queue; serve what is there. */
+    private void serveEvents() {
+        client.poll(0, this);
+    }
+
+    void wakeup() {
+        wakeupRequested = true;
+        if (!guard.isClosing()) {
+            try {
+                guard.enter();
+            } catch (IllegalStateException closedMeanwhile) {
+                return;
+            }
+            try {
+                rd.wakeup();
+            } finally {
+                guard.exit();
+            }
+        }
+    }
+
+    // ---- rebalancing ---------------------------------------------------------------
+
+    /** librdkafka's rebalance callback: tell the listener, then make the protocol's assignment change. */
+    private void onRebalance(boolean assign, MemorySegment list) {
+        Set<TopicPartition> partitions = RdPartitionLists.read(list).keySet();
+        boolean cooperative = "COOPERATIVE".equals(rd.rebalanceProtocol());
+        Consumer consumer = owner.get();
+        RebalanceListener listener = options.rebalanceListener();
+        if (assign) {
+            if (cooperative) rd.incrementalAssign(list);
+            else rd.assign(list, "assign");
+            call(() -> listener.onPartitionsAssigned(consumer, partitions));
+        } else {
+            boolean lost = rd.assignmentLost();
+            call(() -> {
+                if (lost) listener.onPartitionsLost(consumer, partitions);
+                else listener.onPartitionsRevoked(consumer, partitions);
+            });
+            if (cooperative) rd.incrementalUnassign(list);
+            else rd.assign(MemorySegment.NULL, "unassign");
+        }
+    }
+
+    private void call(Runnable listenerCall) {
+        try {
+            listenerCall.run();
+        } catch (Throwable t) {
+            onCallbackFailure("rebalance listener", t);
+        }
+    }
+
+    // ---- events ---------------------------------------------------------------------
+
+    @Override
+    public void onDelivery(DeliveryReportView report) {}
+
+    @Override
+    public void onError(int code, String reason, boolean fatal) {
+        options.listener().onError(new KafkaException(code, reason + " (" + KafkaError.fromCode(code) + ")", fatal, false, false));
+    }
+
+    @Override
+    public void onLog(int level, String facility, String message) {
+        LibrdkafkaLog.log(client.name(), level, facility, message);
+    }
+
+    @Override
+    public void onStats(String json) {
+        options.listener().onStats(json);
+    }
+
+    @Override
+    public void onOAuthBearerTokenRefresh(String config) {
+        options.listener().onOAuthBearerTokenRefresh(config);
+    }
+
+    @Override
+    public void onCallbackFailure(String callback, Throwable failure) {
+        LOG.error("{} of {} threw; the exception was caught and the consumer carries on", callback, client.name(), failure);
+    }
+
+    // ---- close ----------------------------------------------------------------------
+
+    boolean isClosed() {
+        return guard.isClosing();
+    }
+
+    /**
+     * Leaves the group (revoking through the listener), waits for calls in flight on other
+     * threads, and destroys the client. Idempotent; a second caller waits for the first.
+     */
+    void close(Duration timeout) {
+        if (IN_POLL.get() == this) {
+            throw new IllegalStateException("close() was called from inside a callback of this Consumer (during poll); "
+                    + "librdkafka cannot destroy a client from its own callbacks. Close it after poll returns.");
+        }
+        if (closing == Thread.currentThread()) {
+            throw new IllegalStateException("close() was called from inside a rebalance listener of this Consumer "
+                    + "while it closes; librdkafka cannot destroy a client from its own callbacks");
+        }
+        if (!guard.beginClose()) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        closing = Thread.currentThread();
+        try {
+            guard.awaitQuiescence(rd::wakeup); // a poll on another thread returns
+            boolean left = rd.close(System.nanoTime() + timeout.toNanos());
+            if (!left) LOG.warn("{}: leaving the group did not finish within {}", client.name(), timeout);
+            client.poll(0, this);
+            rd.destroyQueue();
+            client.destroy(() -> { });
+        } finally {
+            closing = null;
+            closed.countDown();
+        }
+    }
+
+    static void check(int code, String operation) {
+        RdErrors.check(code, operation);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.jrdkafka.internal.rd;
+
+import static dev.jrdkafka.bindings.rdkafka_h.*;
+
+import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.bindings.rd_kafka_conf_set_rebalance_cb$rebalance_cb;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The consumer calls of one client. Messages are consumed from the consumer queue
+ * ({@code rd_kafka_queue_get_consumer}); librdkafka serves the rebalance callback from
+ * there, on the consuming thread. Callers hold the client's {@link ClientGuard}.
+ */
+public final class RdConsumer {
+    /** The Java side of the rebalance callback; runs on the thread that polls. */
+    public interface RebalanceTarget {
+        /** {@code assign}: partitions were assigned (else revoked or lost). */
+        void onRebalance(boolean assign, MemorySegment partitions);
+    }
+
+    private final MemorySegment rk;
+    private final MemorySegment consumerQueue;
+
+    public RdConsumer(RdClient client) {
+        this.rk = client.rk();
+        this.consumerQueue = rd_kafka_queue_get_consumer(rk);
+    }
+
+    /** Installs the rebalance callback; the stub lives in the client's arena. */
+    public static void installRebalance(MemorySegment conf, Arena arena, RebalanceTarget target, EventSink sink) {
+        int assignCode = RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS();
+        MemorySegment stub = rd_kafka_conf_set_rebalance_cb$rebalance_cb.allocate((rk, err, partitions, opaque) -> {
+            try {
+                target.onRebalance(err == assignCode, partitions);
+            } catch (Throwable t) {
+                try {
+                    sink.onCallbackFailure("rebalance listener", t);
+                } catch (Throwable ignored) {
+                    // never into C
+                }
+            }
+        }, arena);
+        rd_kafka_conf_set_rebalance_cb(conf, stub);
+    }
+
+    public void subscribe(Collection<String> topics) {
+        MemorySegment list = RdPartitionLists.ofTopics(topics);
+        try {
+            RdErrors.check(rd_kafka_subscribe(rk, list), "subscribe to " + topics);
+        } finally {
+            RdPartitionLists.destroy(list);
+        }
+    }
+
+    public void unsubscribe() {
+        RdErrors.check(rd_kafka_unsubscribe(rk), "unsubscribe");
+    }
+
+    public List<String> subscription() {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment out = scratch.allocate(ValueLayout.ADDRESS);
+            RdErrors.check(rd_kafka_subscription(rk, out), "subscription");
+            MemorySegment list = out.get(ValueLayout.ADDRESS, 0);
+            try {
+                List<String> topics = new ArrayList<>();
+                for (TopicPartition tp : RdPartitionLists.read(list).keySet()) topics.add(tp.topic());
+                return topics;
+            } finally {
+                RdPartitionLists.destroy(list);
+            }
+        }
+    }
+
+    /** {@code rd_kafka_assign} with a list (NULL to unassign). */
+    public void assign(MemorySegment list, String operation) {
+        RdErrors.check(rd_kafka_assign(rk, list), operation);
+    }
+
+    public void incrementalAssign(MemorySegment list) {
+        RdErrors.check(rd_kafka_incremental_assign(rk, list), "incrementalAssign");
+    }
+
+    public void incrementalUnassign(MemorySegment list) {
+        RdErrors.check(rd_kafka_incremental_unassign(rk, list), "incrementalUnassign");
+    }
+
+    /** "NONE", "EAGER" or "COOPERATIVE". */
+    public String rebalanceProtocol() {
+        return Rd.cString(rd_kafka_rebalance_protocol(rk));
+    }
+
+    public boolean assignmentLost() {
+        return rd_kafka_assignment_lost(rk) != 0;
+    }
+
+    public Set<TopicPartition> assignment() {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment out = scratch.allocate(ValueLayout.ADDRESS);
+            RdErrors.check(rd_kafka_assignment(rk, out), "assignment");
+            MemorySegment list = out.get(ValueLayout.ADDRESS, 0);
+            try {
+                return new java.util.LinkedHashSet<>(RdPartitionLists.read(list).keySet());
+            } finally {
+                RdPartitionLists.destroy(list);
+            }
+        }
+    }
+
+    /** {@code rd_kafka_consumer_poll}: a message the caller must destroy, or NULL. */
+    public MemorySegment poll(int timeoutMs) {
+        return rd_kafka_consumer_poll(rk, timeoutMs);
+    }
+
+    /** {@code rd_kafka_consume_batch_queue} into {@code array} (of pointers); returns the count. */
+    public int pollBatch(int timeoutMs, MemorySegment array, int max) {
+        long n = rd_kafka_consume_batch_queue(consumerQueue, timeoutMs, array, max);
+        if (n < 0) throw RdErrors.fromCode(rd_kafka_last_error(), "poll");
+        return (int) n;
+    }
+
+    /** Commits {@code offsets} (null: the current positions of the assignment). */
+    public void commit(Map<TopicPartition, Long> offsets, boolean async) {
+        MemorySegment list = offsets == null ? MemorySegment.NULL : RdPartitionLists.of(offsets);
+        try {
+            int rc = rd_kafka_commit(rk, list, async ? 1 : 0);
+            if (rc != 0 && rc != RD_KAFKA_RESP_ERR__NO_OFFSET()) RdErrors.check(rc, "commit");
+        } finally {
+            RdPartitionLists.destroy(list);
+        }
+    }
+
+    /** Committed offsets from the group coordinator; a partition without one maps to -1001 (INVALID). */
+    public Map<TopicPartition, Long> committed(Collection<TopicPartition> partitions, int timeoutMs) {
+        MemorySegment list = RdPartitionLists.of(partitions, RD_KAFKA_OFFSET_INVALID());
+        try {
+            RdErrors.check(rd_kafka_committed(rk, list, timeoutMs), "committed");
+            return offsets(list);
+        } finally {
+            RdPartitionLists.destroy(list);
+        }
+    }
+
+    /** The next offset to consume per partition (-1001 when nothing was consumed yet). */
+    public Map<TopicPartition, Long> position(Collection<TopicPartition> partitions) {
+        MemorySegment list = RdPartitionLists.of(partitions, RD_KAFKA_OFFSET_INVALID());
+        try {
+            RdErrors.check(rd_kafka_position(rk, list), "position");
+            return offsets(list);
+        } finally {
+            RdPartitionLists.destroy(list);
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(MemorySegment list) {
+        Map<TopicPartition, Long> out = new LinkedHashMap<>();
+        for (RdPartitionLists.Entry e : RdPartitionLists.read(list).values()) out.put(e.partition(), e.offset());
+        return out;
+    }
+
+    public void seek(Map<TopicPartition, Long> offsets, int timeoutMs) {
+        MemorySegment list = RdPartitionLists.of(offsets);
+        try {
+            RdErrors.check(rd_kafka_seek_partitions(rk, list, timeoutMs), "seek");
+            for (RdPartitionLists.Entry e : RdPartitionLists.read(list).values()) {
+                if (e.error() != 0) throw RdErrors.fromCode(e.error(), "seek " + e.partition());
+            }
+        } finally {
+            RdPartitionLists.destroy(list);
+        }
+    }
+
+    public void pause(Collection<TopicPartition> partitions, boolean pause) {
+        MemorySegment list = RdPartitionLists.of(partitions, RD_KAFKA_OFFSET_INVALID());
+        try {
+            RdErrors.check(pause ? rd_kafka_pause_partitions(rk, list) : rd_kafka_resume_partitions(rk, list),
+                    pause ? "pause" : "resume");
+        } finally {
+            RdPartitionLists.destroy(list);
+        }
+    }
+
+    /** {low, high} watermarks from the partition leader. */
+    public long[] watermarks(TopicPartition tp, int timeoutMs) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment low = scratch.allocate(ValueLayout.JAVA_LONG);
+            MemorySegment high = scratch.allocate(ValueLayout.JAVA_LONG);
+            RdErrors.check(rd_kafka_query_watermark_offsets(rk, scratch.allocateFrom(tp.topic()), tp.partition(),
+                    low, high, timeoutMs), "watermarks of " + tp);
+            return new long[] {low.get(ValueLayout.JAVA_LONG, 0), high.get(ValueLayout.JAVA_LONG, 0)};
+        }
+    }
+
+    /**
+     * The member's group identity: {member id, group instance id}. librdkafka 2.14 exports no
+     * accessor for the generation id.
+     */
+    public String[] groupMetadata() {
+        MemorySegment md = rd_kafka_consumer_group_metadata(rk);
+        if (md.equals(MemorySegment.NULL)) return null;
+        try {
+            return new String[] {Rd.cString(rd_kafka_consumer_group_metadata_member_id(md)),
+                    Rd.cString(rd_kafka_consumer_group_metadata_group_instance_id(md))};
+        } finally {
+            rd_kafka_consumer_group_metadata_destroy(md);
+        }
+    }
+
+    /**
+     * Leaves the group: {@code rd_kafka_consumer_close_queue}, then serves the consumer queue
+     * (rebalance callbacks still run) until librdkafka says the consumer is closed or the
+     * deadline passes. Returns whether it closed in time.
+     */
+    public boolean close(long deadlineNanos) {
+        // A queue of its own, as rd_kafka_consumer_close() does internally (closing onto the
+        // consumer queue itself leaves a reference that makes rd_kafka_destroy hang).
+        MemorySegment closeQueue = rd_kafka_queue_new(rk);
+        try {
+            MemorySegment error = rd_kafka_consumer_close_queue(rk, closeQueue);
+            if (!error.equals(MemorySegment.NULL)) throw RdErrors.fromError(error, "close");
+            while (rd_kafka_consumer_closed(rk) == 0) {
+                if (System.nanoTime() - deadlineNanos > 0) return false;
+                MemorySegment ev = rd_kafka_queue_poll(closeQueue, 100);
+                if (!ev.equals(MemorySegment.NULL)) rd_kafka_event_destroy(ev);
+            }
+            return true;
+        } finally {
+            rd_kafka_queue_destroy(closeQueue);
+        }
+    }
+
+    /** Wakes a thread blocked in {@link #poll} or {@link #pollBatch}. */
+    public void wakeup() {
+        rd_kafka_queue_yield(consumerQueue);
+    }
+
+    /** Releases the consumer queue reference; before {@code rd_kafka_destroy}. */
+    public void destroyQueue() {
+        rd_kafka_queue_destroy(consumerQueue);
+    }
+}
