@@ -211,7 +211,11 @@ public final class Consumer implements AutoCloseable {
         close(Duration.ofSeconds(30));
     }
 
-    /** Leaves the group within {@code timeout} and destroys the client. */
+    /**
+     * Leaves the group and destroys the client. {@code timeout} bounds the wait for a poll in
+     * progress on another thread; leaving the group itself is bounded by librdkafka's group
+     * timeouts (it must finish the revocation, running the rebalance listener).
+     */
     public void close(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         core.close(timeout);

@@ -281,12 +281,12 @@ final class ConsumerCore implements EventSink {
         closing = Thread.currentThread();
         try {
             guard.awaitQuiescence(rd::wakeup); // a poll on another thread returns
-            boolean left = rd.close(System.nanoTime() + timeout.toNanos());
-            if (!left) LOG.warn("{}: leaving the group did not finish within {}", client.name(), timeout);
+            rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
             client.poll(0, this);
             rd.destroyQueue();
             client.destroy(() -> { });
         } finally {
+            guard.endClose();
             closing = null;
             closed.countDown();
         }

@@ -340,6 +340,7 @@ final class ProducerCore implements EventSink {
             client.destroy(rd::destroyTopics);
             failPending();
         } finally {
+            guard.endClose();
             closed.countDown();
         }
     }

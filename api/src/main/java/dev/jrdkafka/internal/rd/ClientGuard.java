@@ -16,6 +16,8 @@ public final class ClientGuard {
     private static final long CLOSING = Long.MIN_VALUE;
     private final AtomicLong state = new AtomicLong();
     private final String what;
+    /** The thread running close(): it may still call in (e.g. a listener committing on revoke). */
+    private volatile Thread closer;
 
     public ClientGuard(String what) {
         this.what = what;
@@ -26,7 +28,7 @@ public final class ClientGuard {
         long s;
         do {
             s = state.get();
-            if (s < 0) throw closed();
+            if (s < 0 && closer != Thread.currentThread()) throw closed();
         } while (!state.compareAndSet(s, s + 1));
     }
 
@@ -46,7 +48,13 @@ public final class ClientGuard {
             s = state.get();
             if (s < 0) return false;
         } while (!state.compareAndSet(s, s | CLOSING));
+        closer = Thread.currentThread();
         return true;
+    }
+
+    /** Ends the closing thread's own access (call once the handle is destroyed). */
+    public void endClose() {
+        closer = null;
     }
 
     /** Waits until no call is in flight, running {@code wake} (e.g. a queue yield) while waiting. */

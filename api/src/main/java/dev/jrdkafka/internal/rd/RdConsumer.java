@@ -214,26 +214,16 @@ public final class RdConsumer {
     }
 
     /**
-     * Leaves the group: {@code rd_kafka_consumer_close_queue}, then serves the consumer queue
-     * (rebalance callbacks still run) until librdkafka says the consumer is closed or the
-     * deadline passes. Returns whether it closed in time.
+     * Leaves the group with {@code rd_kafka_consumer_close}: it serves the close's own queue
+     * until librdkafka's TERMINATE reply, running the rebalance callback (revocation) on
+     * this thread. (Driving {@code rd_kafka_consumer_close_queue} ourselves and stopping at
+     * {@code rd_kafka_consumer_closed()} left the TERMINATE reply behind, and
+     * {@code rd_kafka_destroy} then hung for group members: found by ConsumerGroupTest.)
+     * librdkafka bounds it by its own group timeouts.
      */
-    public boolean close(long deadlineNanos) {
-        // A queue of its own, as rd_kafka_consumer_close() does internally (closing onto the
-        // consumer queue itself leaves a reference that makes rd_kafka_destroy hang).
-        MemorySegment closeQueue = rd_kafka_queue_new(rk);
-        try {
-            MemorySegment error = rd_kafka_consumer_close_queue(rk, closeQueue);
-            if (!error.equals(MemorySegment.NULL)) throw RdErrors.fromError(error, "close");
-            while (rd_kafka_consumer_closed(rk) == 0) {
-                if (System.nanoTime() - deadlineNanos > 0) return false;
-                MemorySegment ev = rd_kafka_queue_poll(closeQueue, 100);
-                if (!ev.equals(MemorySegment.NULL)) rd_kafka_event_destroy(ev);
-            }
-            return true;
-        } finally {
-            rd_kafka_queue_destroy(closeQueue);
-        }
+    public void close() {
+        int rc = rd_kafka_consumer_close(rk);
+        if (rc != 0 && rc != RD_KAFKA_RESP_ERR__TIMED_OUT()) RdErrors.check(rc, "close");
     }
 
     /** Wakes a thread blocked in {@link #poll} or {@link #pollBatch}. */
