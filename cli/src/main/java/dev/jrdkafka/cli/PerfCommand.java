@@ -5,6 +5,7 @@ import dev.jrdkafka.config.KafkaConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,15 +21,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@code test.mock.num.brokers=3}), like {@code rdkafka_performance -X test.mock.num.brokers=3}.
  */
 @Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure producing, like librdkafka's rdkafka_performance (same flags).")
+        description = "Measure producing (-P) or consuming (-C, -G), like librdkafka's rdkafka_performance (same flags).")
 final class PerfCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "-P", description = "Produce mode.")
     boolean produce;
 
-    @Option(names = "-C", description = "Consume mode (arrives with the consumer API).")
+    @Option(names = "-C", description = "Consume mode.")
     boolean consume;
+
+    @Option(names = "-G", paramLabel = "GROUP", description = "Consume as a member of this group (subscribe); implies -C.")
+    String group;
 
     @Option(names = "-t", paramLabel = "TOPIC", defaultValue = "jrdkafka-perf", description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;
@@ -62,10 +66,9 @@ final class PerfCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (consume || !produce) {
-            throw new ParameterException(spec.commandLine(), consume
-                    ? "-C (consume) arrives with the consumer API; use -P"
-                    : "choose a mode: -P (produce)");
+        if (group != null) consume = true;
+        if (consume == produce) {
+            throw new ParameterException(spec.commandLine(), "choose one mode: -P (produce) or -C / -G GROUP (consume)");
         }
         if (size < 0) throw new ParameterException(spec.commandLine(), "-s must be >= 0, got " + size);
         if (count < 1) throw new ParameterException(spec.commandLine(), "-c must be >= 1, got " + count);
@@ -77,6 +80,7 @@ final class PerfCommand implements Callable<Integer> {
         }
         String where = brokers == null ? "the embedded mock cluster (3 brokers)" : brokers;
         out.printf("%% jrdkafka %s on librdkafka %s%n", JrdkafkaCommand.jrdkafkaVersion(), dev.jrdkafka.Librdkafka.version());
+        if (consume) return consume(out, config);
         out.printf("%% Producing %d messages of %d bytes to \"%s\" on %s%n", count, size, topic, where);
         out.flush();
         ProducePerf.Result r;
@@ -94,13 +98,50 @@ final class PerfCommand implements Callable<Integer> {
         return r.failed() == 0 && r.delivered() == r.produced() ? 0 : 1;
     }
 
+    /**
+     * Consume mode. Without -b, an embedded mock cluster is started and first filled with
+     * the messages to read (the mock keeps at most 5 MiB per partition: size -c and -s so).
+     */
+    private int consume(PrintWriter out, KafkaConfig config) {
+        dev.jrdkafka.mock.MockCluster cluster = null;
+        try {
+            if (brokers == null) {
+                cluster = dev.jrdkafka.mock.MockCluster.start(3);
+                cluster.createTopic(topic, 1, 1);
+                config.remove("test.mock.num.brokers").bootstrapServers(cluster.bootstrapServers());
+                out.printf("%% Filling the embedded mock cluster with %d messages of %d bytes%n", count, size);
+                out.flush();
+                KafkaConfig fill = config.copy().remove("queued.min.messages").remove("session.timeout.ms")
+                        .set("linger.ms", "5");
+                ProducePerf.Result filled = new ProducePerf(fill, topic, 0, size, count, false).run();
+                if (filled.delivered() != count) {
+                    spec.commandLine().getErr().println("% filling the mock cluster failed: " + filled.failed() + " failed");
+                    return 1;
+                }
+            }
+            config.set("auto.offset.reset", "earliest").set("enable.partition.eof", "false");
+            out.printf("%% Consuming %d messages from \"%s\"%s%n", count, topic, group != null ? " as group " + group : "");
+            out.flush();
+            ConsumePerf.Result r = new ConsumePerf(config, topic, partition, group, count, Duration.ofSeconds(30)).run();
+            out.printf("%% %d messages (%d bytes) consumed in %.3f s%n", r.messages(), r.bytes(), r.seconds());
+            out.printf("%% %.0f msgs/s, %.2f MB/s, %.3f us CPU/msg (process)%n", r.msgsPerSecond(), r.megabytesPerSecond(),
+                    r.cpuMicrosPerMessage());
+            out.flush();
+            return r.messages() == count ? 0 : 1;
+        } catch (dev.jrdkafka.KafkaException e) {
+            spec.commandLine().getErr().println("% " + e.getMessage());
+            return 1;
+        } finally {
+            if (cluster != null) cluster.close();
+        }
+    }
+
     private KafkaConfig config() {
-        // rdkafka_performance's own defaults, so the same arguments mean the same run.
-        KafkaConfig c = KafkaConfig.create()
-                .set("linger.ms", "1000")
-                .set("message.send.max.retries", "3")
-                .set("retry.backoff.ms", "500")
-                .set("log_level", "4");
+        // rdkafka_performance's own defaults, so the same arguments mean the same run
+        // (its producer settings only in produce mode: a consumer would warn about them).
+        KafkaConfig c = KafkaConfig.create().set("log_level", "4");
+        if (produce) c.set("linger.ms", "1000").set("message.send.max.retries", "3").set("retry.backoff.ms", "500");
+        else c.set("queued.min.messages", "1000000").set("session.timeout.ms", "6000");
         if (brokers != null) c.bootstrapServers(brokers);
         else c.set("test.mock.num.brokers", "3");
         if (acks != null) c.set("acks", acks);

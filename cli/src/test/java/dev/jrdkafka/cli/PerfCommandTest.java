@@ -16,6 +16,18 @@ class PerfCommandTest {
     }
 
     @Test
+    void consumeModeFillsTheEmbeddedClusterThenReadsEverythingBack() {
+        CliRun r = CliRun.of("perf", "-C", "-c", "20000", "-s", "100");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("% 20000 messages (2000000 bytes) consumed in "), r.out());
+        assertTrue(r.out().matches("(?s).*% \\d+ msgs/s, [\\d.]+ MB/s, [\\d.]+ us CPU/msg \\(process\\)\\n.*"), r.out());
+        r = CliRun.of("perf", "-G", "perf-group", "-c", "5000");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("as group perf-group"), r.out());
+        assertTrue(r.out().contains("% 5000 messages (500000 bytes) consumed in "), r.out());
+    }
+
+    @Test
     void copyingModeProducesToo() {
         CliRun r = CliRun.of("perf", "-P", "-D", "-c", "5000", "-X", "linger.ms=5", "-p", "1");
         assertEquals("0", String.valueOf(r.exitCode()), r.out() + r.err());
@@ -30,9 +42,9 @@ class PerfCommandTest {
         r = CliRun.of("perf", "-P", "-X", "nonsense");
         assertEquals("2", String.valueOf(r.exitCode()));
         assertTrue(r.err().contains("-X expects key=value, got 'nonsense'"), r.err());
-        r = CliRun.of("perf", "-C");
+        r = CliRun.of("perf", "-P", "-C");
         assertEquals("2", String.valueOf(r.exitCode()));
-        assertTrue(r.err().contains("consumer"), r.err());
+        assertTrue(r.err().contains("choose one mode"), r.err());
         r = CliRun.of("perf", "-P", "-c", "0");
         assertEquals("2", String.valueOf(r.exitCode()));
         assertTrue(r.err().contains("-c must be >= 1, got 0"), r.err());
