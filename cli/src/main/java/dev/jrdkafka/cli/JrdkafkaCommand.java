@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = JrdkafkaCommand.ManifestVersion.class,
         description = "Kafka client tools on librdkafka, from Java (FFM).",
-        subcommands = {VersionCommand.class, PerfCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, PerfCommand.class, MockCommand.class, picocli.CommandLine.HelpCommand.class})
 final class JrdkafkaCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
