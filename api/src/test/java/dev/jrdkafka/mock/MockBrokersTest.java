@@ -70,6 +70,12 @@ class MockBrokersTest {
             for (int p = 0; p < 3; p++) cluster.setPartitionLeader("racked", p, p + 1);
             cluster.setAllBrokersRack("rack-all");
             cluster.broker(2).setRack("rack-b");
+            // The admin request waits for the controller: let the client learn broker 0 first
+            // (a fresh metadata request), or DescribeTopics can time out (seen once in CI).
+            long until = System.nanoTime() + DEADLINE.toNanos();
+            while (admin.metadata(DEADLINE).brokers().stream().noneMatch(b -> b.id() == 0) && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
             assertEquals(List.of("rack-all", "rack-b", "rack-all"), admin.leaderRacks("racked", DEADLINE));
         }
     }
