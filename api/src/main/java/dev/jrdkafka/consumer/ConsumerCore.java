@@ -11,7 +11,6 @@ import dev.jrdkafka.internal.rd.DeliveryReportView;
 import dev.jrdkafka.internal.rd.EventSink;
 import dev.jrdkafka.internal.rd.RdClient;
 import dev.jrdkafka.internal.rd.RdConsumer;
-import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.RdMessages;
 import dev.jrdkafka.internal.rd.RdPartitionLists;
 import java.lang.foreign.Arena;
@@ -47,6 +46,8 @@ final class ConsumerCore implements EventSink {
     private volatile boolean wakeupRequested;
     private KafkaException pendingError; // an error met while filling a batch, thrown by the next poll
     private volatile Thread closing;
+    /** Batches not yet closed: they hold librdkafka messages, and rd_kafka_destroy waits for those. */
+    private final Set<RecordBatch> openBatches = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ConsumerCore(Map<String, String> config, ConsumerOptions options) {
         this.options = options;
@@ -127,7 +128,9 @@ final class ConsumerCore implements EventSink {
                 throwPending();
                 checkWakeup();
             }
-            return new RecordBatch(kept);
+            RecordBatch batch = new RecordBatch(kept, openBatches::remove);
+            openBatches.add(batch);
+            return batch;
         } finally {
             IN_POLL.set(outer);
             guard.exit();
@@ -213,6 +216,14 @@ final class ConsumerCore implements EventSink {
         }
     }
 
+    private boolean awaitBatchesClosed(long deadline) {
+        while (!openBatches.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+        return true;
+    }
+
     private void call(Runnable listenerCall) {
         try {
             listenerCall.run();
@@ -283,6 +294,13 @@ final class ConsumerCore implements EventSink {
             guard.awaitQuiescence(rd::wakeup); // a poll on another thread returns
             rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
             client.poll(0, this);
+            if (!awaitBatchesClosed(System.nanoTime() + timeout.toNanos())) {
+                // Destroying now would hang in rd_kafka_destroy, freeing the messages would break
+                // the views: leave the client alive (a leak, reported) rather than hang or crash.
+                LOG.error("{}: {} RecordBatch(es) still open after {}; the client is left undestroyed. "
+                        + "Close batches before closing the consumer.", client.name(), openBatches.size(), timeout);
+                return;
+            }
             rd.destroyQueue();
             client.destroy(() -> { });
         } finally {
@@ -290,9 +308,5 @@ final class ConsumerCore implements EventSink {
             closing = null;
             closed.countDown();
         }
-    }
-
-    static void check(int code, String operation) {
-        RdErrors.check(code, operation);
     }
 }

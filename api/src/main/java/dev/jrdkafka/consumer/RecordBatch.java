@@ -1,6 +1,5 @@
 package dev.jrdkafka.consumer;
 
-import dev.jrdkafka.internal.rd.Rd;
 import dev.jrdkafka.internal.rd.RdMessages;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -19,11 +18,13 @@ import java.util.NoSuchElementException;
 public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     private final Arena arena;
     private final List<MemorySegment> messages;
+    private final java.util.function.Consumer<RecordBatch> onClose;
     private boolean closed;
 
-    RecordBatch(List<MemorySegment> messages) {
+    RecordBatch(List<MemorySegment> messages, java.util.function.Consumer<RecordBatch> onClose) {
         this.arena = Arena.ofConfined();
         this.messages = messages;
+        this.onClose = onClose;
     }
 
     public int size() {
@@ -79,6 +80,7 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
         arena.close(); // first: throws WrongThreadException on a foreign thread, before anything is freed
         closed = true;
         for (MemorySegment m : messages) RdMessages.destroy(m);
+        onClose.accept(this);
     }
 
     void ensureOpen() {
@@ -91,9 +93,5 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
 
     String topicOf(MemorySegment message) {
         return RdMessages.topic(message);
-    }
-
-    static {
-        Rd.library();
     }
 }

@@ -161,6 +161,25 @@ class ConsumerTest {
     }
 
     @Test
+    void closingWithABatchStillOpenNeitherHangsNorFreesTheBatch() {
+        Consumer c = Consumer.create(config(null));
+        c.assign(List.of(new TopicPartition(TOPIC, 0)));
+        RecordBatch batch = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((batch == null || batch.isEmpty()) && System.nanoTime() < deadline) {
+            if (batch != null) batch.close();
+            batch = c.pollBatch(10, Duration.ofMillis(200));
+        }
+        assertTrue(!batch.isEmpty());
+        long t0 = System.nanoTime();
+        c.close(Duration.ofMillis(300)); // rd_kafka_destroy would wait for the batch's messages
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "close returned");
+        assertTrue(c.isClosed());
+        assertEquals("v0", batch.get(0).valueString(), "the batch is still readable");
+        batch.close();
+    }
+
+    @Test
     void pausedPartitionsDeliverNothingUntilResumed() {
         TopicPartition tp = new TopicPartition(TOPIC, 0);
         try (Consumer c = Consumer.create(config(null))) {

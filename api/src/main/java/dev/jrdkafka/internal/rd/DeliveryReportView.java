@@ -78,12 +78,6 @@ public final class DeliveryReportView {
         }
     }
 
-    /** {@code rd_kafka_timestamp_type_t} of the last {@link #timestamp()} call. */
-    public int timestampType() {
-        timestamp();
-        return tsType.get(ValueLayout.JAVA_INT, 0);
-    }
-
     /** librdkafka's text for the error code. */
     public String errorText() {
         return RdErrors.describe(errorCode());

@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * One {@code rd_kafka_t} and its main queue, served through librdkafka's event API:
@@ -225,11 +224,6 @@ public final class RdClient {
             codeOut[0] = code;
             return errstr.getString(0);
         }
-    }
-
-    /** Applies {@code action} to the handle (for the owning client's own calls). */
-    public void with(Consumer<MemorySegment> action) {
-        action.accept(rk);
     }
 
     /**
