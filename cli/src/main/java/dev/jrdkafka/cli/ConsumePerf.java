@@ -3,18 +3,28 @@ package dev.jrdkafka.cli;
 import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.consumer.Consumer;
+import dev.jrdkafka.consumer.ConsumerRecord;
 import dev.jrdkafka.consumer.RecordBatch;
 import dev.jrdkafka.consumer.RecordView;
+import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One consumer run: read {@code count} messages with batch polls (views, no copies), either
- * as a group member ({@code group} set: subscribe) or by assigning {@code partition}; measure
- * from the first message to the last, and the process's CPU time.
+ * One consumer run: read {@code count} messages, either as a group member ({@code group}
+ * set: subscribe) or from {@code partitions} (assign), with batch polls read in place
+ * ({@code batchSize} > 0: no copies) or one owned record per poll ({@code batchSize} 0).
+ * Measured like rdkafka_performance: wall time from the first message to the last, and the
+ * process's CPU time over the whole run.
  */
 final class ConsumePerf {
+    static final long BEGINNING = -2;
+    static final long END = -1;
+    static final long STORED = -1000;
+
     record Result(long messages, long bytes, double seconds, double cpuSeconds) {
         double msgsPerSecond() {
             return messages / seconds;
@@ -31,55 +41,82 @@ final class ConsumePerf {
 
     private final KafkaConfig config;
     private final String topic;
-    private final int partition;
+    private final List<TopicPartition> partitions;
     private final String group;
+    private final long startOffset;
     private final long count;
+    private final int batchSize;
     private final Duration idleTimeout;
 
-    ConsumePerf(KafkaConfig config, String topic, int partition, String group, long count, Duration idleTimeout) {
+    ConsumePerf(KafkaConfig config, String topic, List<TopicPartition> partitions, String group, long startOffset,
+                long count, int batchSize, Duration idleTimeout) {
         this.config = config;
         this.topic = topic;
-        this.partition = partition;
+        this.partitions = partitions;
         this.group = group;
+        this.startOffset = startOffset;
         this.count = count;
+        this.batchSize = batchSize;
         this.idleTimeout = idleTimeout;
     }
 
+    private long messages;
+    private long bytes;
+    private long first;
+    private long last;
+
     Result run() {
         long cpu0 = cpuNanos();
-        long messages = 0;
-        long bytes = 0;
-        long first = 0;
-        long last = 0;
-        if (group != null) config.groupId(group);
-        try (Consumer consumer = Consumer.create(config)) {
-            if (group != null) consumer.subscribe(List.of(topic));
-            else consumer.assign(List.of(new TopicPartition(topic, Math.max(0, partition))));
+        KafkaConfig c = config.copy();
+        if (group != null) c.groupId(group);
+        // Where to start: beginning/end through auto.offset.reset (no committed offset in a
+        // fresh group, none at all when assigning); an absolute offset by seeking.
+        c.set("auto.offset.reset", startOffset == END ? "latest" : "earliest").set("enable.partition.eof", "false");
+        try (Consumer consumer = Consumer.create(c)) {
+            if (group != null) {
+                consumer.subscribe(List.of(topic));
+            } else {
+                consumer.assign(partitions);
+                if (startOffset >= 0) {
+                    Map<TopicPartition, Long> at = new HashMap<>();
+                    for (TopicPartition tp : partitions) at.put(tp, startOffset);
+                    consumer.seek(at, Duration.ofSeconds(10));
+                }
+            }
             long idleSince = System.nanoTime();
             while (messages < count && System.nanoTime() - idleSince < idleTimeout.toNanos()) {
-                try (RecordBatch batch = consumer.pollBatch(10_000, Duration.ofMillis(100))) {
-                    if (batch.isEmpty()) continue;
-                    if (first == 0) first = System.nanoTime();
-                    for (RecordView v : batch) {
-                        MemorySegmentLength len = MemorySegmentLength.of(v);
-                        bytes += len.bytes;
-                        messages++;
-                    }
-                    last = System.nanoTime();
-                    idleSince = last;
-                }
+                boolean got = batchSize > 0 ? pollBatch(consumer) : pollOne(consumer);
+                if (got) idleSince = last;
             }
         }
         double seconds = first == 0 ? 0 : Math.max(1e-9, (last - first) / 1e9);
         return new Result(messages, bytes, seconds, (cpuNanos() - cpu0) / 1e9);
     }
 
-    /** The value's length from its zero-copy view (reading in place, as a consumer would). */
-    private record MemorySegmentLength(long bytes) {
-        static MemorySegmentLength of(RecordView v) {
-            java.lang.foreign.MemorySegment value = v.value();
-            return new MemorySegmentLength(value == null ? 0 : value.byteSize());
+    /** The fast path: a batch of views, each value read in place (its length, as rdkafka_performance counts bytes). */
+    private boolean pollBatch(Consumer consumer) {
+        try (RecordBatch batch = consumer.pollBatch((int) Math.min(batchSize, count - messages), Duration.ofMillis(100))) {
+            if (batch.isEmpty()) return false;
+            if (first == 0) first = System.nanoTime();
+            for (RecordView v : batch) {
+                MemorySegment value = v.value();
+                bytes += value == null ? 0 : value.byteSize();
+                messages++;
+            }
+            last = System.nanoTime();
+            return true;
         }
+    }
+
+    /** kafka-clients' shape: one owned record (key and value copied to the heap) per poll. */
+    private boolean pollOne(Consumer consumer) {
+        ConsumerRecord r = consumer.poll(Duration.ofMillis(100));
+        if (r == null) return false;
+        if (first == 0) first = System.nanoTime();
+        bytes += r.value() == null ? 0 : r.value().length;
+        messages++;
+        last = System.nanoTime();
+        return true;
     }
 
     private static long cpuNanos() {

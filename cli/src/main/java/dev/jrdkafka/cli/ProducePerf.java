@@ -45,6 +45,7 @@ final class ProducePerf {
     private final int size;
     private final int count;
     private final boolean copy;
+    private int[] spread = new int[0]; // not empty: message i goes to spread[i % spread.length]
 
     ProducePerf(KafkaConfig config, String topic, int partition, int size, int count, boolean copy) {
         this.copy = copy;
@@ -53,6 +54,15 @@ final class ProducePerf {
         this.partition = partition;
         this.size = size;
         this.count = count;
+    }
+
+    /**
+     * Spreads the messages evenly over these partitions instead of leaving the choice to the
+     * partitioner (whose sticky batching can overfill one partition of the mock cluster).
+     */
+    ProducePerf spreadOver(int[] partitions) {
+        this.spread = partitions.clone();
+        return this;
     }
 
     /** Every 32nd message is timed: enough samples for p99, without a clock read per message. */
@@ -83,8 +93,9 @@ final class ProducePerf {
             t0 = System.nanoTime(); // like rdkafka_performance: from the first produce to the last report
             for (int i = 0; i < count; i++) {
                 if ((i & ((1 << SAMPLE_SHIFT) - 1)) == 0) sentAt[i >> SAMPLE_SHIFT] = System.nanoTime();
-                if (copy) producer.produce(topic, partition, null, payload, i);
-                else producer.produceBorrowed(topic, partition, null, nativePayload, i);
+                int p = spread.length > 0 ? spread[i % spread.length] : partition;
+                if (copy) producer.produce(topic, p, null, payload, i);
+                else producer.produceBorrowed(topic, p, null, nativePayload, i);
                 if ((i & 255) == 0) producer.poll(Duration.ZERO);
             }
             try {

@@ -42,10 +42,18 @@ class LauncherIT {
     }
 
     @Test
-    void launcherRunsTheMainJobAProduceRunOnTheEmbeddedCluster() throws Exception {
+    void launcherRunsTheMainJobTheRoundTripOnTheEmbeddedCluster() throws Exception {
+        String out = run(List.of("./jrdkafka", "perf", "-c", "100000"));
+        assertTrue(out.contains("% produced 100000 messages (10000000 bytes) in "), out);
+        assertTrue(out.contains("% check: 100000 of 100000 messages consumed, 0 missing, 0 duplicated, 0 corrupt, "
+                + "0 out of order: OK, consumed = produced"), out);
+        assertTrue(!out.contains("WARNING") && !out.contains("WARN "), "no warnings expected:\n" + out);
+    }
+
+    @Test
+    void launcherRunsAProduceRunOnTheEmbeddedCluster() throws Exception {
         String out = run(List.of("./jrdkafka", "perf", "-P", "-c", "50000"));
         assertTrue(out.contains("50000 messages produced (5000000 bytes), 50000 delivered, 0 failed"), out);
-        assertTrue(out.contains("msgs/s"), out);
         assertTrue(!out.contains("WARNING"), "no JVM warnings expected:\n" + out);
     }
 
