@@ -97,4 +97,57 @@ class ExamplesTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("requests the brokers received: {") && l.contains("Produce=")),
                 () -> String.join("\n", lines));
     }
+
+    @Test
+    void groupConsumer() throws Exception {
+        List<String> lines = run(GroupConsumer::main);
+        String all = String.join("\n", lines);
+        var done = java.util.regex.Pattern.compile(
+                "done: 900 of 900 records processed \\(member-1: (\\d+), member-2: (\\d+)\\), 0 missing, \\d+ processed more than once")
+                .matcher(lines.getLast());
+        assertTrue(done.matches(), all);
+        assertTrue(Integer.parseInt(done.group(2)) > 0, "member-2 processed records: " + all);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("gave up waiting")), all);
+        // Alone, member-1 gets all 6 partitions; member-2 joining takes some of them (member-1
+        // keeps the others); member-2 leaving hands them back, committed.
+        int joins = lines.indexOf("member-2 joins the group");
+        int leaves = lines.indexOf("member-2 leaves the group");
+        assertTrue(lines.indexOf("member-1: assigned [0, 1, 2, 3, 4, 5]; owns [0, 1, 2, 3, 4, 5]") >= 0 && joins > 0 && leaves > joins, all);
+        List<String> joining = lines.subList(joins, leaves);
+        assertTrue(joining.stream().anyMatch(l -> l.matches("member-1: revoked \\[[0-9, ]+\\], .*; owns \\[[0-9, ]+\\]")), all);
+        assertTrue(joining.stream().anyMatch(l -> l.matches("member-2: assigned \\[[0-9, ]+\\]; owns \\[[0-9, ]+\\]")), all);
+        List<String> leaving = lines.subList(leaves, lines.size());
+        assertTrue(leaving.stream().anyMatch(l -> l.matches("member-2: revoked \\[[0-9, ]+\\], processed offsets committed; owns \\[\\]")), all);
+        assertTrue(leaving.stream().anyMatch(l -> l.matches("member-1: assigned \\[[0-9, ]+\\]; owns \\[0, 1, 2, 3, 4, 5\\]")), all);
+    }
+
+    @Test
+    void batchConsumer() throws Exception {
+        List<String> lines = run(BatchConsumer::main);
+        String all = String.join("\n", lines);
+        assertTrue(lines.getLast().matches("done: 1000 of 1000 records in \\d+ batches, total 50905\\.00 as produced"), all);
+        int inBatches = lines.stream().filter(l -> l.matches("batch \\d+: \\d+ records, from jrdkafka-example-batches-\\d@\\d+, total [0-9.]+"))
+                .mapToInt(l -> Integer.parseInt(l.split(" ")[2])).sum();
+        assertEquals(1000, inBatches, all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RecordView.value() after its batch was closed: IllegalStateException: ")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("reading a value segment after its batch was closed: IllegalStateException: ")), all);
+        // The biggest of the amounts 100 + (n * 7919) % 10000 cents, read from a copy after its batch closed.
+        assertTrue(lines.stream().anyMatch(l -> l.matches(
+                "biggest order \\(copied with toRecord\\(\\)\\): order-889 at jrdkafka-example-batches-\\d@\\d+: 100\\.91 of pears")), all);
+    }
+
+    @Test
+    void consumeTransformProduce() throws Exception {
+        List<String> lines = run(ConsumeTransformProduce::main);
+        String all = String.join("\n", lines);
+        assertTrue(lines.getLast().matches(
+                "done: 200 of 200 input records transformed in \\d+ committed transactions, 1 aborted; output exactly once: yes"), all);
+        assertTrue(lines.contains("read_committed output: 200 of 200 input records, 0 missing, 0 more than once"), all);
+        // The provoked failure: the transaction is aborted and its input read again.
+        int failed = java.util.stream.IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).matches("transaction \\d+ failed: .*")).findFirst().orElse(-1);
+        assertTrue(failed > 0 && lines.get(failed + 1).matches("  aborted; input rewound to \\{.+\\} to process it again"), all);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("transaction \\d+: \\d+ records transformed, committed with input offsets \\{.+\\}")),
+                all);
+    }
 }
