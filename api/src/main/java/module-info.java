@@ -13,4 +13,5 @@ module dev.jrdkafka.api {
     exports dev.jrdkafka.consumer;
     exports dev.jrdkafka.mock;
     exports dev.jrdkafka.producer;
+    exports dev.jrdkafka.queue;
 }

@@ -7,7 +7,9 @@ import java.util.Objects;
  * transaction ({@code sendOffsetsToTransaction}). A consumer reports its own; for a plain
  * group id (generation unknown) use {@link #forGroup(String)}.
  *
- * @param generationId -1 when unknown
+ * @param generationId the classic protocol's generation id, or the member epoch with
+ *                     group.protocol=consumer; -1 when unknown (the coordinator then
+ *                     cannot fence a zombie member)
  * @param memberId     "" when unknown
  * @param groupInstanceId null unless static membership is used
  */

@@ -25,9 +25,17 @@ import org.slf4j.LoggerFactory;
  * {@link RecordBatch} whose views read librdkafka's buffers without copying.
  *
  * <p>Errors: a consume error (e.g. an unknown topic, or a broker error for a partition) is
- * thrown from poll as a {@link dev.jrdkafka.KafkaException}; partition EOF
- * ({@code enable.partition.eof}) is not an error and is skipped. Client-level errors (all
- * brokers down...) go to the {@link dev.jrdkafka.ClientListener}.
+ * thrown from poll as a {@link dev.jrdkafka.KafkaException}. Partition EOF
+ * ({@code enable.partition.eof=true}) is not an error: it goes to the
+ * {@link PartitionEofListener} if one is set ({@link ConsumerOptions#withPartitionEofListener}),
+ * on the polling thread, and is skipped otherwise. Client-level errors (all brokers
+ * down...) go to the {@link dev.jrdkafka.ClientListener}.
+ *
+ * <p>Offsets: with {@code enable.auto.commit} (the default) librdkafka commits the stored
+ * offsets in the background; it stores each record's offset as it hands it out unless
+ * {@code enable.auto.offset.store=false}, in which case {@link #storeOffsets} decides what the
+ * auto-commit (or {@link #commitSync()}) sends — at-least-once after processing. Commit
+ * outcomes reach the {@link OffsetCommitListener} on the polling thread.
  *
  * <p>Lifecycle: {@link #close()} leaves the group cleanly (the rebalance listener sees the
  * revocation), is idempotent, and is refused from inside this consumer's callbacks; calls
@@ -152,9 +160,80 @@ public final class Consumer implements AutoCloseable {
         run(() -> core.rd.commit(offsets, false));
     }
 
-    /** Commits the positions of the whole assignment without waiting; failures reach the ClientListener's log. */
+    /**
+     * Commits the stored offsets of the whole assignment without waiting. The outcome goes to
+     * the options' {@link OffsetCommitListener}, if any; else librdkafka logs a failure.
+     */
     public void commitAsync() {
         run(() -> core.rd.commit(null, true));
+    }
+
+    /**
+     * {@link #commitAsync()}, and {@code listener} is told this commit's outcome, on the
+     * polling thread: inside a later {@link #poll}/{@link #pollBatch}, or in {@link #close}
+     * (as a {@code _DESTROY} failure if librdkafka never answered).
+     */
+    public void commitAsync(OffsetCommitListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        run(() -> core.commitAsync(null, listener));
+    }
+
+    /** Commits {@code offsets} (the next offset to read) without waiting; {@code listener} as in {@link #commitAsync(OffsetCommitListener)}. */
+    public void commitAsync(Map<TopicPartition, Long> offsets, OffsetCommitListener listener) {
+        Objects.requireNonNull(offsets, "offsets");
+        Objects.requireNonNull(listener, "listener");
+        Map<TopicPartition, Long> copy = Map.copyOf(offsets);
+        run(() -> core.commitAsync(copy, listener));
+    }
+
+    /**
+     * Sets the offsets (the next offset to read, per partition) that the next commit of the
+     * assignment sends — auto-commit, {@link #commitSync()} or {@link #commitAsync()}. Needs
+     * {@code enable.auto.offset.store=false}, so that librdkafka stops storing offsets as it
+     * hands out records: store after processing for at-least-once. The partitions must be
+     * assigned to this consumer.
+     *
+     * @throws PartitionErrorsException naming the partitions refused (e.g. _STATE: not
+     *         assigned); the others were stored
+     * @throws dev.jrdkafka.KafkaException (_INVALID_ARG) with enable.auto.offset.store=true
+     */
+    public void storeOffsets(Map<TopicPartition, Long> offsets) {
+        Objects.requireNonNull(offsets, "offsets");
+        Map<TopicPartition, long[]> withEpochs = new java.util.LinkedHashMap<>();
+        offsets.forEach((tp, o) -> withEpochs.put(tp, new long[] {o, -1}));
+        store(withEpochs);
+    }
+
+    /** Stores {@code record}'s offset + 1 with its leader epoch: it is processed (see {@link #storeOffsets}). */
+    public void storeOffset(ConsumerRecord record) {
+        Objects.requireNonNull(record, "record");
+        store(Map.of(record.topicPartition(), new long[] {record.offset() + 1, record.leaderEpoch()}));
+    }
+
+    /**
+     * Stores {@code record}'s offset + 1 with its leader epoch (see {@link #storeOffsets}); the
+     * same position {@code rd_kafka_offset_store_message} would store. Call it before the
+     * batch is closed.
+     */
+    public void storeOffset(RecordView record) {
+        Objects.requireNonNull(record, "record");
+        store(Map.of(new TopicPartition(record.topic(), record.partition()),
+                new long[] {record.offset() + 1, record.leaderEpoch()}));
+    }
+
+    private void store(Map<TopicPartition, long[]> offsetAndEpoch) {
+        Map<TopicPartition, Integer> errors = call(() -> core.rd.storeOffsets(offsetAndEpoch));
+        Map<TopicPartition, dev.jrdkafka.KafkaError> failed = new java.util.LinkedHashMap<>();
+        int first = 0;
+        for (Map.Entry<TopicPartition, Integer> e : errors.entrySet()) {
+            if (e.getValue() == 0) continue;
+            failed.put(e.getKey(), dev.jrdkafka.KafkaError.fromCode(e.getValue()));
+            if (first == 0) first = e.getValue();
+        }
+        if (failed.isEmpty()) return;
+        boolean notAssigned = first == dev.jrdkafka.KafkaError._STATE.code();
+        throw new PartitionErrorsException(first, "storeOffsets failed for " + failed.keySet()
+                + (notAssigned ? ": the partition is not assigned to this consumer" : "") + " " + failed, failed);
     }
 
     /** Committed offsets (-1001 where the group has none). */
@@ -184,6 +263,46 @@ public final class Consumer implements AutoCloseable {
         run(() -> core.rd.pause(partitions, false));
     }
 
+    /**
+     * Per partition, the earliest offset whose record timestamp is at or after the given one
+     * (ms since the epoch), with its leader epoch; offset -1 if no record is that late. Asks
+     * the partition leaders. Kafka's special timestamps -2 (earliest) and -1 (latest) work too.
+     *
+     * @throws PartitionErrorsException naming the partitions that failed
+     */
+    public Map<TopicPartition, OffsetAndEpoch> offsetsForTimes(Map<TopicPartition, Long> timestamps, Duration timeout) {
+        Objects.requireNonNull(timestamps, "timestamps");
+        if (timestamps.isEmpty()) return Map.of();
+        int ms = millis(timeout);
+        Map<TopicPartition, RdPartitionLists.Entry> found = call(() -> core.rd.offsetsForTimes(timestamps, ms));
+        Map<TopicPartition, OffsetAndEpoch> out = new java.util.LinkedHashMap<>();
+        Map<TopicPartition, dev.jrdkafka.KafkaError> failed = new java.util.LinkedHashMap<>();
+        int first = 0;
+        for (RdPartitionLists.Entry e : found.values()) {
+            if (e.error() != 0) {
+                failed.put(e.partition(), dev.jrdkafka.KafkaError.fromCode(e.error()));
+                if (first == 0) first = e.error();
+            } else {
+                out.put(e.partition(), new OffsetAndEpoch(e.offset(), e.leaderEpoch()));
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new PartitionErrorsException(first, "offsetsForTimes failed for " + failed, failed);
+        }
+        return out;
+    }
+
+    /**
+     * The low and high watermarks as this consumer last saw them, without asking a broker
+     * (the high one is updated by every fetch, the low one with statistics.interval.ms); -1001
+     * where not known yet, also for a partition this consumer never read.
+     */
+    public Watermarks cachedWatermarks(TopicPartition partition) {
+        Objects.requireNonNull(partition, "partition");
+        long[] w = call(() -> core.rd.cachedWatermarks(partition));
+        return new Watermarks(w[0], w[1]);
+    }
+
     /** Queries the partition leader for the low and high watermarks. */
     public Watermarks watermarks(TopicPartition partition, Duration timeout) {
         long[] w = call(() -> core.rd.watermarks(partition, millis(timeout)));
@@ -191,13 +310,74 @@ public final class Consumer implements AutoCloseable {
     }
 
     /**
-     * This member's group identity, for a transactional producer's sendOffsetsToTransaction.
-     * librdkafka 2.14 does not expose the generation, so it is -1.
+     * This member's group identity now, for a transactional producer's
+     * sendOffsetsToTransaction: with the generation (classic protocol; the member epoch with
+     * group.protocol=consumer) and member id, so that the group coordinator fences a member
+     * that was rebalanced out. Before the first join: generation -1 and member id "".
      */
     public ConsumerGroupMetadata groupMetadata() {
-        String[] md = call(core.rd::groupMetadata);
-        if (md == null || core.groupId == null) throw new IllegalStateException("this consumer has no group.id");
-        return new ConsumerGroupMetadata(core.groupId, -1, md[0] == null ? "" : md[0], md[1]);
+        if (core.groupId == null) throw new IllegalStateException("this consumer has no group.id");
+        var md = call(core.rd::groupMetadata);
+        if (md == null) return ConsumerGroupMetadata.forGroup(core.groupId);
+        return new ConsumerGroupMetadata(core.groupId, md.generationId(), md.memberId() == null ? "" : md.memberId(),
+                md.groupInstanceId());
+    }
+
+    // ---- queues (dev.jrdkafka.queue) ------------------------------------------------
+
+    private volatile ConsumerQueues queues;
+
+    private ConsumerQueues queues() {
+        ConsumerQueues q = queues;
+        if (q == null) {
+            synchronized (this) {
+                q = queues;
+                if (q == null) queues = q = new ConsumerQueues(core);
+            }
+        }
+        return q;
+    }
+
+    /**
+     * This consumer's queue ({@code rd_kafka_queue_get_consumer}) — the one {@link #poll} reads,
+     * carrying records, consume errors and rebalances — as a {@link dev.jrdkafka.queue.Queue}:
+     * to wait on it without blocking ({@code awaitReady}, {@code onReady}, a
+     * {@link dev.jrdkafka.queue.QueueSelector}), to read it without pinning a virtual thread, or
+     * to forward it. Its readiness also counts the client's own events (logs, errors,
+     * statistics), which any poll of this consumer serves. The same object until it is closed.
+     */
+    public dev.jrdkafka.queue.Queue consumerQueue() {
+        return call(() -> queues().consumerQueue());
+    }
+
+    /**
+     * {@code partition}'s own queue ({@code rd_kafka_queue_get_partition}): from now on its
+     * records land there instead of on the consumer queue, so it can be read by a thread of its
+     * own. Rebalances and consume errors still arrive on the consumer queue: keep polling the
+     * consumer (with {@code subscribe}, at least every {@code max.poll.interval.ms}). Closing
+     * the queue forwards the partition back to the consumer queue. The same object per
+     * partition until it is closed.
+     */
+    public dev.jrdkafka.queue.Queue partitionQueue(TopicPartition partition) {
+        Objects.requireNonNull(partition, "partition");
+        return call(() -> queues().partitionQueue(partition));
+    }
+
+    /** A new, empty queue of this consumer's ({@code rd_kafka_queue_new}), to forward others into or to receive commit results. */
+    public dev.jrdkafka.queue.Queue newQueue() {
+        return call(() -> queues().newQueue());
+    }
+
+    /**
+     * Commits {@code offsets} (null: the positions of the whole assignment) without waiting;
+     * the outcome arrives on {@code results} as an
+     * {@link dev.jrdkafka.queue.EventType#OFFSET_COMMIT} event ({@code rd_kafka_commit_queue}).
+     * {@code results} must be a queue from {@link #newQueue()} that neither forwards nor is
+     * forwarded into; it becomes an event-only queue (read it with {@code poll}).
+     */
+    public void commitAsyncTo(Map<TopicPartition, Long> offsets, dev.jrdkafka.queue.Queue results) {
+        Objects.requireNonNull(results, "results");
+        run(() -> queues().commitInto(results, offsets == null ? null : Map.copyOf(offsets)));
     }
 
     // ---- lifecycle -----------------------------------------------------------------

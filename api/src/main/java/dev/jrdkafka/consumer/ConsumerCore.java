@@ -11,6 +11,7 @@ import dev.jrdkafka.internal.rd.DeliveryReportView;
 import dev.jrdkafka.internal.rd.EventSink;
 import dev.jrdkafka.internal.rd.RdClient;
 import dev.jrdkafka.internal.rd.RdConsumer;
+import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.RdMessages;
 import dev.jrdkafka.internal.rd.RdPartitionLists;
 import java.lang.foreign.Arena;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class ConsumerCore implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
     private static final int PARTITION_EOF = KafkaError._PARTITION_EOF.code();
+    private static final int NO_OFFSET = KafkaError._NO_OFFSET.code();
     /** The consumer whose poll this thread is inside, to refuse close() from its callbacks. */
     private static final ThreadLocal<ConsumerCore> IN_POLL = new ThreadLocal<>();
 
@@ -48,6 +50,17 @@ final class ConsumerCore implements EventSink {
     private volatile Thread closing;
     /** Batches not yet closed: they hold librdkafka messages, and rd_kafka_destroy waits for those. */
     private final Set<RecordBatch> openBatches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Commit outcomes from librdkafka's on_commit interceptor (its thread), for the polling thread. */
+    private final java.util.Queue<CommitOutcome> commitOutcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Listeners of commitAsync calls whose result has not been served yet, by call id. */
+    private final Map<Long, OffsetCommitListener> pendingCommits = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong commitIds = new java.util.concurrent.atomic.AtomicLong();
+    /** EOFs met by pollBatch, reported at the next poll so that they never overtake the batch's records. */
+    private final List<PendingEof> pendingEofs = new ArrayList<>();
+
+    private record PendingEof(TopicPartition partition, long offset) {}
+
+    private record CommitOutcome(int error, Map<TopicPartition, RdPartitionLists.Entry> offsets) {}
 
     ConsumerCore(Map<String, String> config, ConsumerOptions options) {
         this.options = options;
@@ -59,8 +72,12 @@ final class ConsumerCore implements EventSink {
             config.put("group.id", "jrdkafka-assign-" + java.util.UUID.randomUUID());
             config.putIfAbsent("enable.auto.commit", "false");
         }
-        this.client = RdClient.create(rdkafka_h.RD_KAFKA_CONSUMER(), config, false,
-                (conf, arena) -> RdConsumer.installRebalance(conf, arena, this::onRebalance, this));
+        this.client = RdClient.create(rdkafka_h.RD_KAFKA_CONSUMER(), config, false, (conf, arena) -> {
+            RdConsumer.installRebalance(conf, arena, this::onRebalance, this);
+            if (options.offsetCommitListener() != null) {
+                RdConsumer.installCommitInterceptor(conf, arena, (err, offsets) -> commitOutcomes.add(new CommitOutcome(err, offsets)), this);
+            }
+        });
         this.rd = new RdConsumer(client);
     }
 
@@ -88,6 +105,8 @@ final class ConsumerCore implements EventSink {
                         int err = RdMessages.error(m);
                         if (err == 0) return copy(m);
                         if (err != PARTITION_EOF) throw consumeError(m, err);
+                        eof(m);
+                        deliverEofs();
                     } finally {
                         RdMessages.destroy(m);
                     }
@@ -119,12 +138,14 @@ final class ConsumerCore implements EventSink {
                     if (err == 0) {
                         kept.add(m);
                     } else {
-                        if (err != PARTITION_EOF && pendingError == null) pendingError = consumeError(m, err);
+                        if (err == PARTITION_EOF) eof(m);
+                        else if (pendingError == null) pendingError = consumeError(m, err);
                         RdMessages.destroy(m);
                     }
                 }
             }
             if (kept.isEmpty()) {
+                deliverEofs(); // no record to overtake
                 throwPending();
                 checkWakeup();
             }
@@ -172,9 +193,130 @@ final class ConsumerCore implements EventSink {
                 RdMessages.bytes(RdMessages.keySegment(m)), RdMessages.bytes(RdMessages.valueSegment(m)), headers);
     }
 
-    /** Logs, errors and statistics wait on the main queue; serve what is there. */
+    /**
+     * Logs, errors and statistics wait on the main queue; serve what is there. Then what the
+     * listeners are owed: EOFs from the last batch, and commit outcomes.
+     */
     private void serveEvents() {
         client.poll(0, this);
+        deliverEofs();
+        serveCommits();
+    }
+
+    // ---- partition EOF ------------------------------------------------------------
+
+    private void eof(MemorySegment m) {
+        if (options.partitionEofListener() == null) return;
+        String topic = RdMessages.topic(m);
+        if (topic != null) pendingEofs.add(new PendingEof(new TopicPartition(topic, RdMessages.partition(m)), RdMessages.offset(m)));
+    }
+
+    private void deliverEofs() {
+        if (pendingEofs.isEmpty()) return;
+        PartitionEofListener listener = options.partitionEofListener();
+        Consumer consumer = owner.get();
+        List<PendingEof> eofs = List.copyOf(pendingEofs);
+        pendingEofs.clear();
+        for (PendingEof e : eofs) {
+            try {
+                listener.onPartitionEof(consumer, e.partition(), e.offset());
+            } catch (Throwable t) {
+                onCallbackFailure("partition EOF listener", t);
+            }
+        }
+    }
+
+    // ---- offset commits -------------------------------------------------------------
+
+    /**
+     * Starts an asynchronous commit on this consumer's commit queue; its outcome goes to
+     * {@code listener} when a poll (or close) serves that queue. {@code offsets} null: the
+     * stored offsets of the assignment.
+     */
+    void commitAsync(Map<TopicPartition, Long> offsets, OffsetCommitListener listener) {
+        long id = commitIds.incrementAndGet();
+        pendingCommits.put(id, listener);
+        try {
+            rd.commitAsync(offsets, id);
+        } catch (RuntimeException e) {
+            pendingCommits.remove(id);
+            throw e;
+        }
+    }
+
+    /** Hands commit outcomes that arrived to their listeners, on this (the polling) thread. */
+    private void serveCommits() {
+        RdConsumer.CommitResult r;
+        while (!pendingCommits.isEmpty() && (r = rd.pollCommitResult(0)) != null) {
+            OffsetCommitListener l = pendingCommits.remove(r.opaque());
+            if (l != null) report(l, r.error(), r.offsets());
+        }
+        serveCommitOutcomes();
+    }
+
+    private void report(OffsetCommitListener listener, int error, Map<TopicPartition, RdPartitionLists.Entry> entries) {
+        Map<TopicPartition, Long> offsets = new java.util.LinkedHashMap<>();
+        Map<TopicPartition, KafkaError> failed = new java.util.LinkedHashMap<>();
+        int firstFailure = 0;
+        for (RdPartitionLists.Entry e : entries.values()) {
+            offsets.put(e.partition(), e.offset());
+            if (e.error() != 0 && e.error() != NO_OFFSET) {
+                failed.put(e.partition(), KafkaError.fromCode(e.error()));
+                if (firstFailure == 0) firstFailure = e.error();
+            }
+        }
+        if (error == NO_OFFSET) error = 0; // nothing to commit: not a failure
+        KafkaException failure = null;
+        if (!failed.isEmpty()) {
+            int code = error != 0 ? error : firstFailure;
+            failure = new PartitionErrorsException(code, "offset commit failed for " + failed.size() + " of "
+                    + offsets.size() + " partition(s): " + failed, failed);
+        } else if (error != 0) {
+            failure = RdErrors.fromCode(error, "offset commit");
+        }
+        try {
+            listener.onCommit(java.util.Collections.unmodifiableMap(offsets), failure);
+        } catch (Throwable t) {
+            onCallbackFailure("offset commit listener", t);
+        }
+    }
+
+    /**
+     * At close, after leaving the group (librdkafka waits for commits in flight there): serves
+     * the commit results that arrived, waiting a little for stragglers.
+     */
+    private void serveCommitsAtClose() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!pendingCommits.isEmpty() && System.nanoTime() - deadline < 0) {
+            RdConsumer.CommitResult r = rd.pollCommitResult(100);
+            if (r == null) continue;
+            OffsetCommitListener l = pendingCommits.remove(r.opaque());
+            if (l != null) report(l, r.error(), r.offsets());
+        }
+        serveCommitOutcomes();
+    }
+
+    /** Once the client is gone: what the interceptor still reported, and a failure for commits never answered. */
+    private void failUnansweredCommits() {
+        serveCommitOutcomes();
+        for (Long id : List.copyOf(pendingCommits.keySet())) {
+            OffsetCommitListener l = pendingCommits.remove(id);
+            if (l == null) continue;
+            try {
+                l.onCommit(Map.of(), new KafkaException(KafkaError._DESTROY,
+                        "offset commit not completed: the consumer was closed first"));
+            } catch (Throwable t) {
+                onCallbackFailure("offset commit listener", t);
+            }
+        }
+    }
+
+    private void serveCommitOutcomes() {
+        OffsetCommitListener all = options.offsetCommitListener();
+        CommitOutcome o;
+        while ((o = commitOutcomes.poll()) != null) {
+            if (all != null) report(all, o.error(), o.offsets());
+        }
     }
 
     void wakeup() {
@@ -262,6 +404,44 @@ final class ConsumerCore implements EventSink {
         LOG.error("{} of {} threw; the exception was caught and the consumer carries on", callback, client.name(), failure);
     }
 
+    // ---- queues (dev.jrdkafka.queue; used by ConsumerQueues) -------------------------
+
+    /**
+     * Enters a read of one of this consumer's queues as a poll: guarded against close, close
+     * from callbacks refused, main-queue events served (unless another thread is serving
+     * them). Returns what {@link #exitQueuePoll} restores.
+     */
+    Object enterQueuePoll() {
+        guard.enter();
+        ConsumerCore outer = IN_POLL.get();
+        IN_POLL.set(this);
+        try {
+            client.pollIfIdle(this);
+        } catch (RuntimeException | Error e) {
+            IN_POLL.set(outer);
+            guard.exit();
+            throw e;
+        }
+        return outer;
+    }
+
+    void exitQueuePoll(Object outer) {
+        IN_POLL.set((ConsumerCore) outer);
+        guard.exit();
+    }
+
+    /** A REBALANCE event read from a queue: handled exactly like librdkafka's rebalance callback. */
+    void queueRebalance(boolean assign, MemorySegment partitions) {
+        onRebalance(assign, partitions);
+    }
+
+    /** A batch of messages read from a queue, tracked like pollBatch's (close waits for it). */
+    RecordBatch queueBatch(List<MemorySegment> messages) {
+        RecordBatch batch = new RecordBatch(messages, openBatches::remove);
+        openBatches.add(batch);
+        return batch;
+    }
+
     // ---- close ----------------------------------------------------------------------
 
     boolean isClosed() {
@@ -292,17 +472,21 @@ final class ConsumerCore implements EventSink {
         closing = Thread.currentThread();
         try {
             guard.awaitQuiescence(rd::wakeup); // a poll on another thread returns
+            client.closeDependents(); // queues (dev.jrdkafka.queue): readiness off, forwarding undone, before consumer_close
             rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
             client.poll(0, this);
+            serveCommitsAtClose();
             if (!awaitBatchesClosed(System.nanoTime() + timeout.toNanos())) {
                 // Destroying now would hang in rd_kafka_destroy, freeing the messages would break
                 // the views: leave the client alive (a leak, reported) rather than hang or crash.
                 LOG.error("{}: {} RecordBatch(es) still open after {}; the client is left undestroyed. "
                         + "Close batches before closing the consumer.", client.name(), openBatches.size(), timeout);
+                failUnansweredCommits();
                 return;
             }
             rd.destroyQueue();
             client.destroy(() -> { });
+            failUnansweredCommits();
         } finally {
             guard.endClose();
             closing = null;

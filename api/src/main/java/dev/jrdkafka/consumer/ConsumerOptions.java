@@ -6,11 +6,19 @@ import java.util.Objects;
 /**
  * How a {@link Consumer} behaves on the Java side (librdkafka's settings are in the
  * configuration). Immutable.
+ *
+ * @param offsetCommitListener null: none (librdkafka logs failed commits as warnings)
+ * @param partitionEofListener null: none (EOF is skipped)
  */
-public record ConsumerOptions(RebalanceListener rebalanceListener, ClientListener listener) {
+public record ConsumerOptions(RebalanceListener rebalanceListener, ClientListener listener,
+                              OffsetCommitListener offsetCommitListener, PartitionEofListener partitionEofListener) {
     public ConsumerOptions {
         Objects.requireNonNull(rebalanceListener, "rebalanceListener");
         Objects.requireNonNull(listener, "listener");
+    }
+
+    public ConsumerOptions(RebalanceListener rebalanceListener, ClientListener listener) {
+        this(rebalanceListener, listener, null, null);
     }
 
     public static ConsumerOptions defaults() {
@@ -18,10 +26,28 @@ public record ConsumerOptions(RebalanceListener rebalanceListener, ClientListene
     }
 
     public ConsumerOptions withRebalanceListener(RebalanceListener l) {
-        return new ConsumerOptions(l, listener);
+        return new ConsumerOptions(l, listener, offsetCommitListener, partitionEofListener);
     }
 
     public ConsumerOptions withListener(ClientListener l) {
-        return new ConsumerOptions(rebalanceListener, l);
+        return new ConsumerOptions(rebalanceListener, l, offsetCommitListener, partitionEofListener);
+    }
+
+    /**
+     * Told the outcome of every offset commit: auto-commits, {@link Consumer#commitAsync},
+     * {@link Consumer#commitSync}, and those librdkafka makes on revocation and close. It
+     * runs on the thread that polls, inside {@link Consumer#poll}/{@link Consumer#pollBatch}
+     * (or in {@link Consumer#close}), never on a librdkafka thread.
+     */
+    public ConsumerOptions withOffsetCommitListener(OffsetCommitListener l) {
+        return new ConsumerOptions(rebalanceListener, listener, l, partitionEofListener);
+    }
+
+    /**
+     * Told when a partition's end is reached; needs {@code enable.partition.eof=true} in the
+     * configuration (librdkafka reports nothing otherwise). Runs on the thread that polls.
+     */
+    public ConsumerOptions withPartitionEofListener(PartitionEofListener l) {
+        return new ConsumerOptions(rebalanceListener, listener, offsetCommitListener, l);
     }
 }

@@ -34,7 +34,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConsumerGroupTest {
     static final int PARTITIONS = 12;
-    static final int RECORDS = 30_000;
+    static final int RECORDS = 100_000;
+    /**
+     * member-1 leaves once it consumed this many records itself: so it leaves mid-stream and
+     * only after it took part, however long the rebalances take (a classic-protocol rebalance
+     * on the mock waits up to session.timeout.ms - 1 s for members to rejoin).
+     */
+    static final long LEAVE_AFTER_RECORDS = 5_000;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"eager,classic,range", "cooperative,classic,cooperative-sticky", "kip848,consumer,none"})
@@ -61,7 +67,7 @@ class ConsumerGroupTest {
                         .set("enable.auto.commit", "false").set("log_level", 3L);
                 if (!assignor.equals("none")) config.set("partition.assignment.strategy", assignor).set("session.timeout.ms", "6000");
                 Thread t = Thread.ofPlatform().name("member-" + m).start(() -> runMember(member, config, topic, seen,
-                        committed, violations, events, stop, member == 1 ? 4_000 : Long.MAX_VALUE));
+                        committed, violations, events, stop, member == 1 ? LEAVE_AFTER_RECORDS : Long.MAX_VALUE));
                 members.add(t);
                 Thread.sleep(1_500); // join one after another, while records are being consumed
             }
@@ -69,10 +75,19 @@ class ConsumerGroupTest {
             while (seen.size() < RECORDS && System.nanoTime() < deadline) Thread.sleep(50);
             stop.set(true);
             for (Thread t : members) t.join(60_000);
+            org.slf4j.LoggerFactory.getLogger(ConsumerGroupTest.class).info("{}: {}", name, events);
             assertEquals(RECORDS, seen.size(), "every record consumed at least once; events: " + events);
             assertTrue(violations.isEmpty(), violations.size() + " records consumed again below a committed offset, e.g. "
                     + violations.stream().limit(5).toList() + "; events: " + events);
             assertTrue(events.stream().filter(e -> e.contains(" assigned ")).count() >= 3, "rebalances happened: " + events);
+            // The premise: members got partitions, and one left, while records remained.
+            for (String m : List.of("member-1", "member-2")) {
+                assertTrue(events.stream().filter(e -> e.startsWith(m + " assigned ")).map(e -> e.split(" "))
+                        .anyMatch(w -> Integer.parseInt(w[2]) > 0 && Long.parseLong(w[5]) < RECORDS), m + " got partitions mid-stream: " + events);
+            }
+            long leftAt = events.stream().filter(e -> e.startsWith("member-1 leaves after "))
+                    .mapToLong(e -> Long.parseLong(e.split(" ")[3])).findFirst().orElse(-1);
+            assertTrue(leftAt >= 0 && leftAt < RECORDS, "member-1 left mid-stream: " + leftAt + "; events: " + events);
         }
     }
 
@@ -95,11 +110,11 @@ class ConsumerGroupTest {
 
     private static void runMember(int member, KafkaConfig config, String topic, Map<Long, AtomicInteger> seen,
                                   Map<Integer, Long> committed, List<String> violations, List<String> events,
-                                  AtomicBoolean stop, long leaveAfterMs) {
+                                  AtomicBoolean stop, long leaveAfterRecords) {
         RebalanceListener listener = new RebalanceListener() {
             @Override
             public void onPartitionsAssigned(Consumer c, Collection<TopicPartition> partitions) {
-                events.add("member-" + member + " assigned " + partitions.size() + " (" + c.rebalanceProtocol() + ")");
+                events.add("member-" + member + " assigned " + partitions.size() + " (" + c.rebalanceProtocol() + ") at " + seen.size());
             }
 
             @Override
@@ -108,11 +123,12 @@ class ConsumerGroupTest {
                 if (!partitions.isEmpty()) commit(c, committed);
             }
         };
-        long start = System.nanoTime();
+        long own = 0;
         try (Consumer consumer = Consumer.create(config, ConsumerOptions.defaults().withRebalanceListener(listener))) {
             consumer.subscribe(List.of(topic));
-            while (!stop.get() && System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(leaveAfterMs)) {
-                try (RecordBatch batch = consumer.pollBatch(50, Duration.ofMillis(100))) {
+            while (!stop.get() && own < leaveAfterRecords) {
+                try (RecordBatch batch = consumer.pollBatch(100, Duration.ofMillis(100))) {
+                    own += batch.size();
                     for (RecordView v : batch) {
                         Long done = committed.get(v.partition());
                         int times = seen.computeIfAbsent(((long) v.partition() << 32) | v.offset(), k -> new AtomicInteger())
@@ -130,8 +146,9 @@ class ConsumerGroupTest {
                         }
                     }
                 }
-                sleep(20); // ~2,500 records/s per member, so members join and leave mid-stream
+                sleep(20); // <= 5,000 records/s per member, so members join and leave mid-stream
             }
+            if (!stop.get()) events.add("member-" + member + " leaves after " + seen.size() + " records");
         }
     }
 }

@@ -32,6 +32,14 @@ public final class RdClient {
     private final String name;
     private MemorySegment messageArray = MemorySegment.NULL; // guarded by pollLock
     private long messageArrayCapacity;
+    /** Open queues (dev.jrdkafka.queue) of this client: closed before it is. */
+    private final java.util.Set<Dependent> dependents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Something holding references into this client (a queue): closed before the client goes. */
+    public interface Dependent {
+        /** Releases its references; called once, with no call of the client in flight. */
+        void closeForClient();
+    }
 
     private RdClient(MemorySegment rk, Arena arena) {
         this.rk = rk;
@@ -169,6 +177,44 @@ public final class RdClient {
         }
     }
 
+    /**
+     * Serves the main queue without waiting, unless another thread is serving it right now
+     * (then that thread does): for readers of other queues, so client events keep flowing.
+     */
+    public int pollIfIdle(EventSink sink) {
+        if (!pollLock.tryLock()) return 0;
+        try {
+            return poll(0, sink);
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
+    /** Registers a dependent to close before this client is destroyed. */
+    public void adopt(Dependent d) {
+        dependents.add(d);
+    }
+
+    /** Forgets a dependent that closed itself. */
+    public void release(Dependent d) {
+        dependents.remove(d);
+    }
+
+    /**
+     * Closes every dependent (queues: readiness callbacks off, forwarding undone, references
+     * dropped). For a consumer: before {@code rd_kafka_consumer_close}, as rdkafka.h asks of
+     * consumer-queue references. Idempotent.
+     */
+    public void closeDependents() {
+        for (Dependent d : java.util.List.copyOf(dependents)) {
+            try {
+                d.closeForClient();
+            } finally {
+                dependents.remove(d);
+            }
+        }
+    }
+
     /** Returns once no thread is inside {@link #poll} (waking a blocked one first). */
     public void awaitPollIdle() {
         wakeup();
@@ -231,6 +277,7 @@ public final class RdClient {
      * arena with the upcall stubs (librdkafka can no longer call them).
      */
     public void destroy(Runnable beforeDestroy) {
+        closeDependents();
         rd_kafka_queue_destroy(mainQueue);
         beforeDestroy.run();
         rd_kafka_destroy(rk);

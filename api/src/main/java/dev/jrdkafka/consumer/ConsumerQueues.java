@@ -1,0 +1,114 @@
+package dev.jrdkafka.consumer;
+
+import dev.jrdkafka.Header;
+import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.internal.QueueAccess;
+import dev.jrdkafka.internal.QueueHost;
+import dev.jrdkafka.internal.rd.RdClient;
+import dev.jrdkafka.internal.rd.RdMessages;
+import dev.jrdkafka.internal.rd.RdQueue;
+import dev.jrdkafka.queue.Queue;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Queue}s of one consumer ({@link Consumer}'s "queues" section): creates them,
+ * hands out one object per librdkafka queue (the consumer queue, each partition's queue),
+ * and lends them the consumer's guard and rebalance handling.
+ */
+final class ConsumerQueues implements QueueHost {
+    private final ConsumerCore core;
+    private Queue consumerQueue; // guarded by this
+    private final Map<TopicPartition, Queue> partitionQueues = new HashMap<>(); // guarded by this
+
+    ConsumerQueues(ConsumerCore core) {
+        this.core = core;
+    }
+
+    synchronized Queue consumerQueue() {
+        if (consumerQueue == null || consumerQueue.isClosed()) {
+            RdQueue q = RdQueue.consumer(core.client);
+            RdQueue main = RdQueue.main(core.client);
+            consumerQueue = QueueAccess.get().open(this, q, main, Queue.Kind.CONSUMER, null);
+        }
+        return consumerQueue;
+    }
+
+    synchronized Queue partitionQueue(TopicPartition tp) {
+        Queue q = partitionQueues.get(tp);
+        if (q == null || q.isClosed()) {
+            RdQueue rq = RdQueue.partition(core.client, tp);
+            if (rq == null) throw new IllegalArgumentException("librdkafka has no queue for " + tp);
+            q = QueueAccess.get().open(this, rq, null, Queue.Kind.PARTITION, tp);
+            partitionQueues.put(tp, q);
+        }
+        return q;
+    }
+
+    Queue newQueue() {
+        return QueueAccess.get().open(this, RdQueue.create(core.client), null, Queue.Kind.CUSTOM, null);
+    }
+
+    void commitInto(Queue results, Map<TopicPartition, Long> offsets) {
+        QueueAccess.get().commitInto(results, this, offsets);
+    }
+
+    // ---- QueueHost ---------------------------------------------------------------------
+
+    @Override
+    public RdClient client() {
+        return core.client;
+    }
+
+    @Override
+    public void enter() {
+        core.guard.enter();
+    }
+
+    @Override
+    public void exit() {
+        core.guard.exit();
+    }
+
+    @Override
+    public Object enterPoll() {
+        return core.enterQueuePoll();
+    }
+
+    @Override
+    public void exitPoll(Object token) {
+        core.exitQueuePoll(token);
+    }
+
+    @Override
+    public void rebalance(boolean assign, MemorySegment partitions) {
+        core.queueRebalance(assign, partitions);
+    }
+
+    @Override
+    public RecordBatch batch(List<MemorySegment> messages) {
+        return core.queueBatch(messages);
+    }
+
+    @Override
+    public ConsumerRecord record(MemorySegment m) {
+        long[] ts = RdMessages.timestamp(m);
+        List<Header> headers = RdMessages.headers(m).stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
+        return new ConsumerRecord(RdMessages.topic(m), RdMessages.partition(m), RdMessages.offset(m),
+                RdMessages.leaderEpoch(m), ts[0], TimestampType.of(ts[1]),
+                RdMessages.bytes(RdMessages.keySegment(m)), RdMessages.bytes(RdMessages.valueSegment(m)), headers);
+    }
+
+    @Override
+    public RdQueue consumerQueueRef() {
+        return RdQueue.consumer(core.client);
+    }
+
+    @Override
+    public synchronized void closed(Object queue) {
+        if (consumerQueue == queue) consumerQueue = null;
+        partitionQueues.values().remove(queue);
+    }
+}
