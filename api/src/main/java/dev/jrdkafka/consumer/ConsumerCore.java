@@ -12,7 +12,9 @@ import dev.jrdkafka.internal.rd.EventSink;
 import dev.jrdkafka.internal.rd.RdClient;
 import dev.jrdkafka.internal.rd.RdConsumer;
 import dev.jrdkafka.internal.rd.RdErrors;
+import dev.jrdkafka.internal.rd.MessageBatch;
 import dev.jrdkafka.internal.rd.RdMessages;
+import dev.jrdkafka.internal.rd.TopicNames;
 import dev.jrdkafka.internal.rd.RdPartitionLists;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -50,6 +52,9 @@ final class ConsumerCore implements EventSink {
     private volatile Thread closing;
     /** Batches not yet closed: they hold librdkafka messages, and rd_kafka_destroy waits for those. */
     private final Set<RecordBatch> openBatches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Message arrays for batches, reused: polling allocates none in the steady state. */
+    private final MessageBatch.Pool batchPool = new MessageBatch.Pool();
+    private final TopicNames topicNames = new TopicNames();
     /** Commit outcomes from librdkafka's on_commit interceptor (its thread), for the polling thread. */
     private final java.util.Queue<CommitOutcome> commitOutcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Listeners of commitAsync calls whose result has not been served yet, by call id. */
@@ -128,28 +133,31 @@ final class ConsumerCore implements EventSink {
             serveEvents();
             throwPending();
             checkWakeup();
-            List<MemorySegment> kept = new ArrayList<>();
-            try (Arena scratch = Arena.ofConfined()) {
-                MemorySegment array = scratch.allocate(ValueLayout.ADDRESS, max);
-                int n = rd.pollBatch(remainingMillis(System.nanoTime() + timeout.toNanos()), array, max);
-                for (int i = 0; i < n; i++) {
-                    MemorySegment m = RdMessages.view(array.getAtIndex(ValueLayout.JAVA_LONG, i));
-                    int err = RdMessages.error(m);
-                    if (err == 0) {
-                        kept.add(m);
-                    } else {
-                        if (err == PARTITION_EOF) eof(m);
-                        else if (pendingError == null) pendingError = consumeError(m, err);
-                        RdMessages.destroy(m);
-                    }
+            MessageBatch messages = batchPool.take(max);
+            try {
+                rd.pollBatch(remainingMillis(System.nanoTime() + timeout.toNanos()), messages, max);
+                for (int i = 0; i < messages.size(); i++) {
+                    long m = messages.message(i);
+                    int err = MessageBatch.error(m);
+                    if (err == 0) continue;
+                    MemorySegment msg = RdMessages.view(m);
+                    if (err == PARTITION_EOF) eof(msg);
+                    else if (pendingError == null) pendingError = consumeError(msg, err);
+                    MessageBatch.destroy(m);
+                    messages.remove(i--);
                 }
+            } catch (RuntimeException | Error e) {
+                messages.release();
+                throw e;
             }
-            if (kept.isEmpty()) {
+            if (messages.size() == 0) {
+                messages.release(); // back to the pool before anything throws
                 deliverEofs(); // no record to overtake
                 throwPending();
                 checkWakeup();
+                messages = batchPool.take(max);
             }
-            RecordBatch batch = new RecordBatch(kept, openBatches::remove);
+            RecordBatch batch = new RecordBatch(messages, topicNames, openBatches::remove);
             openBatches.add(batch);
             return batch;
         } finally {
@@ -437,7 +445,9 @@ final class ConsumerCore implements EventSink {
 
     /** A batch of messages read from a queue, tracked like pollBatch's (close waits for it). */
     RecordBatch queueBatch(List<MemorySegment> messages) {
-        RecordBatch batch = new RecordBatch(messages, openBatches::remove);
+        MessageBatch batchOf = batchPool.take(messages.size());
+        for (MemorySegment m : messages) batchOf.add(m.address());
+        RecordBatch batch = new RecordBatch(batchOf, topicNames, openBatches::remove);
         openBatches.add(batch);
         return batch;
     }

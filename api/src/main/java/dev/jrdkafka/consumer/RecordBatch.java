@@ -1,35 +1,47 @@
 package dev.jrdkafka.consumer;
 
+import dev.jrdkafka.Header;
+import dev.jrdkafka.internal.rd.MessageBatch;
 import dev.jrdkafka.internal.rd.RdMessages;
+import dev.jrdkafka.internal.rd.TopicNames;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * Records returned by one {@link Consumer#pollBatch}: librdkafka's messages, held in place
- * until {@link #close()} (use try-with-resources). Views ({@link RecordView}) read them
- * without copying; after close every view and every segment obtained from one refuses
- * access. Holding batches open keeps librdkafka's fetch buffers in use, so close them
- * promptly. Not thread-safe: close it on the thread that polled it.
+ * until {@link #close()} (use try-with-resources). Read them through views
+ * ({@link #get(int)}, iteration: {@link RecordView}) or, allocating nothing per record,
+ * through the indexed accessors ({@link #offset(int)}, {@link #value(int)}...). Key and
+ * value segments are zero-copy, read-only views of librdkafka's buffers; after close every
+ * view, accessor and segment obtained from the batch refuses access (never reads freed
+ * memory). Holding batches open keeps librdkafka's fetch buffers in use (and a consumer's
+ * close waits for them), so close them promptly. Not thread-safe: use and close it on the
+ * thread that polled it.
  */
 public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     private final Arena arena;
-    private final List<MemorySegment> messages;
+    private final MessageBatch messages;
+    private final TopicNames topics;
     private final java.util.function.Consumer<RecordBatch> onClose;
+    private final int size;
     private boolean closed;
 
-    RecordBatch(List<MemorySegment> messages, java.util.function.Consumer<RecordBatch> onClose) {
+    RecordBatch(MessageBatch messages, TopicNames topics, java.util.function.Consumer<RecordBatch> onClose) {
         this.arena = Arena.ofConfined();
         this.messages = messages;
+        this.topics = topics;
         this.onClose = onClose;
+        this.size = messages.size();
     }
 
     public int size() {
         ensureOpen();
-        return messages.size();
+        return size;
     }
 
     public boolean isEmpty() {
@@ -38,8 +50,8 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
 
     /** The i-th record's view. */
     public RecordView get(int i) {
-        ensureOpen();
-        return new RecordView(this, messages.get(i));
+        message(i);
+        return new RecordView(this, i);
     }
 
     @Override
@@ -51,21 +63,89 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
             @Override
             public boolean hasNext() {
                 ensureOpen();
-                return i < messages.size();
+                return i < size;
             }
 
             @Override
             public RecordView next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                return get(i++);
+                return new RecordView(RecordBatch.this, i++);
             }
         };
+    }
+
+    // ---- the i-th record, without a view ---------------------------------------------
+
+    public String topic(int i) {
+        return topics.nameOf(MessageBatch.topicHandle(message(i)));
+    }
+
+    public int partition(int i) {
+        return MessageBatch.partition(message(i));
+    }
+
+    public long offset(int i) {
+        return MessageBatch.offset(message(i));
+    }
+
+    /** The leader epoch of the record's batch, or -1 if unknown. */
+    public int leaderEpoch(int i) {
+        return MessageBatch.leaderEpoch(message(i));
+    }
+
+    /** The timestamp in milliseconds, or -1 if none (see {@link #timestampType(int)}). */
+    public long timestamp(int i) {
+        return messages.timestamp(message(i));
+    }
+
+    public TimestampType timestampType(int i) {
+        messages.timestamp(message(i));
+        return TimestampType.of(messages.lastTimestampType());
+    }
+
+    /** The key in place (read-only, valid until the batch closes), or null. */
+    public MemorySegment key(int i) {
+        long m = message(i);
+        return scoped(MessageBatch.keyAddress(m), MessageBatch.keyLength(m));
+    }
+
+    /** The value in place (read-only, valid until the batch closes), or null for a tombstone. */
+    public MemorySegment value(int i) {
+        long m = message(i);
+        return scoped(MessageBatch.valueAddress(m), MessageBatch.valueLength(m));
+    }
+
+    /** The value's length in bytes, or -1 for a tombstone (null value). */
+    public long valueSize(int i) {
+        long m = message(i);
+        return MessageBatch.valueAddress(m) == 0 ? -1 : MessageBatch.valueLength(m);
+    }
+
+    public byte[] keyBytes(int i) {
+        long m = message(i);
+        return copy(MessageBatch.keyAddress(m), MessageBatch.keyLength(m));
+    }
+
+    public byte[] valueBytes(int i) {
+        long m = message(i);
+        return copy(MessageBatch.valueAddress(m), MessageBatch.valueLength(m));
+    }
+
+    public List<Header> headers(int i) {
+        return RdMessages.headers(RdMessages.view(message(i))).stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
+    }
+
+    /** An owned copy of the i-th record. */
+    public ConsumerRecord toRecord(int i) {
+        long ts = timestamp(i);
+        return new ConsumerRecord(topic(i), partition(i), offset(i), leaderEpoch(i), ts,
+                TimestampType.of(messages.lastTimestampType()), keyBytes(i), valueBytes(i), headers(i));
     }
 
     /** Owned copies of all records. */
     public List<ConsumerRecord> toRecords() {
         List<ConsumerRecord> out = new ArrayList<>(size());
-        for (RecordView v : this) out.add(v.toRecord());
+        for (int i = 0; i < size; i++) out.add(toRecord(i));
         return out;
     }
 
@@ -73,13 +153,13 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
         return closed;
     }
 
-    /** Releases the messages; views and their segments become unusable. Idempotent. */
+    /** Releases the messages; views, accessors and segments become unusable. Idempotent. */
     @Override
     public void close() {
         if (closed) return;
         arena.close(); // first: throws WrongThreadException on a foreign thread, before anything is freed
         closed = true;
-        for (MemorySegment m : messages) RdMessages.destroy(m);
+        messages.release();
         onClose.accept(this);
     }
 
@@ -87,11 +167,17 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
         if (closed) throw new IllegalStateException("this RecordBatch is closed; its records were released");
     }
 
-    MemorySegment scoped(MemorySegment inPlace) {
-        return inPlace == null ? null : inPlace.reinterpret(arena, null).asReadOnly();
+    /** The i-th message's address, once the batch is known open and i in range. */
+    private long message(int i) {
+        ensureOpen();
+        return messages.message(Objects.checkIndex(i, size));
     }
 
-    String topicOf(MemorySegment message) {
-        return RdMessages.topic(message);
+    private MemorySegment scoped(long address, long length) {
+        return address == 0 ? null : MemorySegment.ofAddress(address).reinterpret(length, arena, null).asReadOnly();
+    }
+
+    private static byte[] copy(long address, long length) {
+        return address == 0 ? null : MessageBatch.bytes(address, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
     }
 }

@@ -1,7 +1,6 @@
 package dev.jrdkafka.consumer;
 
 import dev.jrdkafka.Header;
-import dev.jrdkafka.internal.rd.RdMessages;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,58 +14,53 @@ import java.util.List;
  */
 public final class RecordView {
     private final RecordBatch batch;
-    private final MemorySegment message;
+    private final int index;
 
-    RecordView(RecordBatch batch, MemorySegment message) {
+    RecordView(RecordBatch batch, int index) {
         this.batch = batch;
-        this.message = message;
-    }
-
-    private MemorySegment m() {
-        batch.ensureOpen();
-        return message;
+        this.index = index;
     }
 
     public String topic() {
-        return batch.topicOf(m());
+        return batch.topic(index);
     }
 
     public int partition() {
-        return RdMessages.partition(m());
+        return batch.partition(index);
     }
 
     public long offset() {
-        return RdMessages.offset(m());
+        return batch.offset(index);
     }
 
     public int leaderEpoch() {
-        return RdMessages.leaderEpoch(m());
+        return batch.leaderEpoch(index);
     }
 
     public long timestamp() {
-        return RdMessages.timestamp(m())[0];
+        return batch.timestamp(index);
     }
 
     public TimestampType timestampType() {
-        return TimestampType.of(RdMessages.timestamp(m())[1]);
+        return batch.timestampType(index);
     }
 
     /** The key in place (read-only view, valid until the batch closes), or null. */
     public MemorySegment key() {
-        return batch.scoped(RdMessages.keySegment(m()));
+        return batch.key(index);
     }
 
     /** The value in place (read-only view, valid until the batch closes), or null for a tombstone. */
     public MemorySegment value() {
-        return batch.scoped(RdMessages.valueSegment(m()));
+        return batch.value(index);
     }
 
     public byte[] keyBytes() {
-        return RdMessages.bytes(RdMessages.keySegment(m()));
+        return batch.keyBytes(index);
     }
 
     public byte[] valueBytes() {
-        return RdMessages.bytes(RdMessages.valueSegment(m()));
+        return batch.valueBytes(index);
     }
 
     /** The value decoded as UTF-8, or null. */
@@ -82,15 +76,12 @@ public final class RecordView {
     }
 
     public List<Header> headers() {
-        return RdMessages.headers(m()).stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
+        return batch.headers(index);
     }
 
     /** An owned copy of the whole record. */
     public ConsumerRecord toRecord() {
-        MemorySegment msg = m();
-        long[] ts = RdMessages.timestamp(msg);
-        return new ConsumerRecord(batch.topicOf(msg), RdMessages.partition(msg), RdMessages.offset(msg),
-                RdMessages.leaderEpoch(msg), ts[0], TimestampType.of(ts[1]), keyBytes(), valueBytes(), headers());
+        return batch.toRecord(index);
     }
 
     @Override

@@ -48,4 +48,12 @@ final class CriticalDowncalls {
     /** {@code int64_t rd_kafka_message_timestamp(const rd_kafka_message_t *, rd_kafka_timestamp_type_t *)}. */
     static final MethodHandle MESSAGE_TIMESTAMP = critical("rd_kafka_message_timestamp",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+
+    /** {@code int32_t rd_kafka_message_leader_epoch(const rd_kafka_message_t *)}. */
+    static final MethodHandle MESSAGE_LEADER_EPOCH = critical("rd_kafka_message_leader_epoch",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+
+    /** {@code void rd_kafka_message_destroy(rd_kafka_message_t *)}: frees a consumed message (no callbacks). */
+    static final MethodHandle MESSAGE_DESTROY = critical("rd_kafka_message_destroy",
+            FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
 }
