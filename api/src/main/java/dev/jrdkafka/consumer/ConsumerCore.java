@@ -193,12 +193,29 @@ final class ConsumerCore implements EventSink {
                 + KafkaError.fromCode(err) + ")", false, false, false);
     }
 
-    private static ConsumerRecord copy(MemorySegment m) {
-        long[] ts = RdMessages.timestamp(m);
-        List<Header> headers = RdMessages.headers(m).stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
-        return new ConsumerRecord(RdMessages.topic(m), RdMessages.partition(m), RdMessages.offset(m),
-                RdMessages.leaderEpoch(m), ts[0], TimestampType.of(ts[1]),
-                RdMessages.bytes(RdMessages.keySegment(m)), RdMessages.bytes(RdMessages.valueSegment(m)), headers);
+    /**
+     * An owned copy of a consumed message: fields read in place, the topic name from the
+     * cache, headers decoded only when there are any. Thread-safe (the scratch is per thread).
+     */
+    ConsumerRecord copy(MemorySegment message) {
+        long m = message.address();
+        long scratch = SCRATCH.get().address();
+        long ts = MessageBatch.timestamp(m, scratch);
+        TimestampType type = TimestampType.of(SCRATCH.get().get(ValueLayout.JAVA_INT, 0));
+        List<Header> headers = MessageBatch.hasHeaders(m, scratch)
+                ? RdMessages.headers(message).stream().map(e -> new Header(e.getKey(), e.getValue())).toList()
+                : List.of();
+        return new ConsumerRecord(topicNames.nameOf(MessageBatch.topicHandle(m)), MessageBatch.partition(m),
+                MessageBatch.offset(m), MessageBatch.leaderEpoch(m), ts, type,
+                bytes(MessageBatch.keyAddress(m), MessageBatch.keyLength(m)),
+                bytes(MessageBatch.valueAddress(m), MessageBatch.valueLength(m)), headers);
+    }
+
+    /** Native room for an out-parameter (a pointer or an int), one per thread, freed by the GC. */
+    private static final ThreadLocal<MemorySegment> SCRATCH = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(8, 8));
+
+    private static byte[] bytes(long address, long length) {
+        return address == 0 ? null : MessageBatch.bytes(address, length).toArray(ValueLayout.JAVA_BYTE);
     }
 
     /**

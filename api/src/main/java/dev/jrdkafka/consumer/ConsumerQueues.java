@@ -94,11 +94,7 @@ final class ConsumerQueues implements QueueHost {
 
     @Override
     public ConsumerRecord record(MemorySegment m) {
-        long[] ts = RdMessages.timestamp(m);
-        List<Header> headers = RdMessages.headers(m).stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
-        return new ConsumerRecord(RdMessages.topic(m), RdMessages.partition(m), RdMessages.offset(m),
-                RdMessages.leaderEpoch(m), ts[0], TimestampType.of(ts[1]),
-                RdMessages.bytes(RdMessages.keySegment(m)), RdMessages.bytes(RdMessages.valueSegment(m)), headers);
+        return core.copy(m);
     }
 
     @Override

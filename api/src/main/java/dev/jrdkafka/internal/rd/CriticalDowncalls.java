@@ -56,4 +56,8 @@ final class CriticalDowncalls {
     /** {@code void rd_kafka_message_destroy(rd_kafka_message_t *)}: frees a consumed message (no callbacks). */
     static final MethodHandle MESSAGE_DESTROY = critical("rd_kafka_message_destroy",
             FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+
+    /** {@code rd_kafka_resp_err_t rd_kafka_message_headers(const rd_kafka_message_t *, rd_kafka_headers_t **)}: parses, never calls back. */
+    static final MethodHandle MESSAGE_HEADERS = critical("rd_kafka_message_headers",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
 }

@@ -118,8 +118,22 @@ public final class MessageBatch {
 
     /** The timestamp of message {@code m} (of this batch); its type is then {@link #lastTimestampType()}. */
     public long timestamp(long m) {
+        return timestamp(m, pointers.address() + 8L * capacity);
+    }
+
+    /** The timestamp of message {@code m}; its rd_kafka_timestamp_type_t is written as an int at {@code typeOut}. */
+    public static long timestamp(long m, long typeOut) {
         try {
-            return (long) CriticalDowncalls.MESSAGE_TIMESTAMP.invokeExact(m, pointers.address() + 8L * capacity);
+            return (long) CriticalDowncalls.MESSAGE_TIMESTAMP.invokeExact(m, typeOut);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Whether message {@code m} has headers ({@code rd_kafka_message_headers}; {@code scratch}: room for a pointer). */
+    public static boolean hasHeaders(long m, long scratch) {
+        try {
+            return (int) CriticalDowncalls.MESSAGE_HEADERS.invokeExact(m, scratch) == 0;
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
