@@ -89,15 +89,52 @@ public final class Consumer implements AutoCloseable {
         return call(core.rd::subscription);
     }
 
-    /** Reads exactly these partitions (no group rebalancing), from their committed offsets or auto.offset.reset. */
+    // Start offsets: librdkafka's logical offsets (RD_KAFKA_OFFSET_*), as rdkafka.h defines them.
+
+    /** Start offset: the partition's first record (its low watermark). */
+    public static final long OFFSET_BEGINNING = -2;
+    /** Start offset: the partition's end (its high watermark): only records produced from now on. */
+    public static final long OFFSET_END = -1;
+    /**
+     * Start offset: the group's committed offset for the partition, else {@code auto.offset.reset}
+     * (what {@link #assign(Collection)} uses). Not valid for {@link #seek}.
+     */
+    public static final long OFFSET_STORED = -1000;
+    /**
+     * No offset: what {@link #committed} and {@link #position} return where there is none. As a
+     * start offset it means the same as {@link #OFFSET_STORED}.
+     */
+    public static final long OFFSET_INVALID = -1001;
+    private static final long OFFSET_TAIL_BASE = -2000;
+
+    /** Start offset: {@code n} records before the partition's end (its high watermark), {@code n >= 0}. */
+    public static long offsetTail(long n) {
+        if (n < 0) throw new IllegalArgumentException("offsetTail needs n >= 0, got " + n);
+        return OFFSET_TAIL_BASE - n;
+    }
+
+    /**
+     * Reads exactly these partitions (no group rebalancing), each from the group's committed
+     * offset, else from {@code auto.offset.reset}: {@code assign} with {@link #OFFSET_STORED}
+     * for each. To start elsewhere use {@link #assign(Map)}: a {@link #seek} right after this
+     * waits until the committed offset is known (see there).
+     */
     public void assign(Collection<TopicPartition> partitions) {
-        Objects.requireNonNull(partitions, "partitions");
-        MemorySegment list = RdPartitionLists.of(partitions, dev.jrdkafka.bindings.rdkafka_h.RD_KAFKA_OFFSET_INVALID());
-        try {
-            run(() -> core.rd.assign(list, "assign"));
-        } finally {
-            RdPartitionLists.destroy(list);
-        }
+        withList(partitions, list -> core.rd.assign(list, "assign"));
+    }
+
+    /**
+     * Reads exactly these partitions (no group rebalancing), each from its own start offset:
+     * an offset (the next record to read), {@link #OFFSET_BEGINNING}, {@link #OFFSET_END},
+     * {@link #offsetTail}, or {@link #OFFSET_STORED} (committed, else {@code auto.offset.reset}).
+     * Replaces the current assignment. This is how to start at a known position: with it the
+     * partition fetches from that offset at once, where {@code assign} and then {@link #seek}
+     * first waits for the committed offset.
+     *
+     * @throws IllegalArgumentException for a negative offset that is none of those
+     */
+    public void assign(Map<TopicPartition, Long> startOffsets) {
+        withOffsets(startOffsets, list -> core.rd.assign(list, "assign"));
     }
 
     /** Stops reading all assigned partitions. */
@@ -105,9 +142,18 @@ public final class Consumer implements AutoCloseable {
         run(() -> core.rd.assign(MemorySegment.NULL, "unassign"));
     }
 
-    /** Adds partitions to the assignment (cooperative style). */
+    /**
+     * Adds partitions to the assignment, each from the committed offset, else
+     * {@code auto.offset.reset} (cooperative style: with {@code subscribe} and a cooperative
+     * protocol, jrdkafka makes this call itself; see {@link RebalanceListener}).
+     */
     public void incrementalAssign(Collection<TopicPartition> partitions) {
         withList(partitions, core.rd::incrementalAssign);
+    }
+
+    /** Adds partitions to the assignment, each from its own start offset as in {@link #assign(Map)}. */
+    public void incrementalAssign(Map<TopicPartition, Long> startOffsets) {
+        withOffsets(startOffsets, core.rd::incrementalAssign);
     }
 
     /** Removes partitions from the assignment (cooperative style). */
@@ -236,24 +282,106 @@ public final class Consumer implements AutoCloseable {
                 + (notAssigned ? ": the partition is not assigned to this consumer" : "") + " " + failed, failed);
     }
 
-    /** Committed offsets (-1001 where the group has none). */
+    /** Committed offsets ({@link #OFFSET_INVALID}, -1001, where the group has none). */
     public Map<TopicPartition, Long> committed(Collection<TopicPartition> partitions, Duration timeout) {
         return call(() -> core.rd.committed(partitions, millis(timeout)));
     }
 
-    /** The next offset this consumer will read, per partition (-1001 before the first fetch). */
+    /** The next offset this consumer will read, per partition ({@link #OFFSET_INVALID}, -1001, before the first fetch). */
     public Map<TopicPartition, Long> position(Collection<TopicPartition> partitions) {
         return call(() -> core.rd.position(partitions));
     }
 
-    /** Continues reading {@code partition} at {@code offset} (it must be assigned). */
+    /**
+     * Continues reading {@code partition} at {@code offset} (it must be assigned), waiting up to
+     * 10 s: {@link #seek(Map, Duration)}.
+     */
     public void seek(TopicPartition partition, long offset) {
+        Objects.requireNonNull(partition, "partition");
         seek(Map.of(partition, offset), Duration.ofSeconds(10));
     }
 
+    /**
+     * Continues reading each partition at its offset: an offset (the next record to read),
+     * {@link #OFFSET_BEGINNING}, {@link #OFFSET_END} or {@link #offsetTail}. The partitions
+     * must be assigned; records already fetched from the old position are dropped.
+     *
+     * <p>librdkafka can only move a partition that has started fetching. Right after
+     * {@link #assign(Collection)} (or a rebalance's assignment, e.g. in
+     * {@link RebalanceListener#onPartitionsAssigned}) a partition first waits for its
+     * committed offset from the group coordinator: seek then retries until the partition has
+     * started, within {@code timeout}. To start at a known offset without that wait, assign
+     * with it: {@link #assign(Map)} / {@link #incrementalAssign(Map)}.
+     * {@link Duration#ZERO} starts the seeks without waiting for their outcome (errors are
+     * then not reported).
+     *
+     * @throws PartitionErrorsException naming the partitions that were not moved — not
+     *         assigned (_STATE), unknown (_UNKNOWN_PARTITION), or assigned but still not
+     *         fetching when {@code timeout} ran out (_STATE); the others were moved
+     * @throws IllegalArgumentException for {@link #OFFSET_STORED} or {@link #OFFSET_INVALID}
+     */
     public void seek(Map<TopicPartition, Long> offsets, Duration timeout) {
-        run(() -> core.rd.seek(offsets, millis(timeout)));
+        Objects.requireNonNull(offsets, "offsets");
+        int ms = millis(timeout);
+        offsets.forEach((tp, offset) -> {
+            Objects.requireNonNull(tp, "partition");
+            Objects.requireNonNull(offset, () -> "offset of " + tp);
+            if (offset == OFFSET_STORED || offset == OFFSET_INVALID || !isStartOffset(offset)) {
+                throw new IllegalArgumentException("invalid seek offset " + offset + " for " + tp + ": use an offset >= 0, "
+                        + "OFFSET_BEGINNING, OFFSET_END or offsetTail(n) (for the committed offset: committed())");
+            }
+        });
+        if (offsets.isEmpty()) return;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ms);
+        Map<TopicPartition, Long> todo = Map.copyOf(offsets);
+        Map<TopicPartition, dev.jrdkafka.KafkaError> failed = new java.util.LinkedHashMap<>();
+        Set<TopicPartition> assigned = null;
+        Set<TopicPartition> notStarted = Set.of();
+        while (true) {
+            Map<TopicPartition, Long> attempt = todo;
+            int remaining = ms == 0 ? 0 : (int) Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            Map<TopicPartition, Integer> errors = call(() -> core.rd.seek(attempt, remaining));
+            Map<TopicPartition, Long> retry = new java.util.LinkedHashMap<>();
+            for (Map.Entry<TopicPartition, Integer> e : errors.entrySet()) {
+                int err = e.getValue();
+                if (err == 0 || err == SEEK_IN_PROGRESS) continue;
+                if (err == SEEK_STATE) {
+                    if (assigned == null) assigned = call(core.rd::assignment);
+                    if (assigned.contains(e.getKey())) { // assigned, not fetching yet: try again
+                        retry.put(e.getKey(), attempt.get(e.getKey()));
+                        continue;
+                    }
+                }
+                failed.put(e.getKey(), dev.jrdkafka.KafkaError.fromCode(err));
+            }
+            if (retry.isEmpty()) break;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                notStarted = retry.keySet();
+                for (TopicPartition tp : notStarted) failed.put(tp, dev.jrdkafka.KafkaError._STATE);
+                break;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, 10_000_000L));
+            todo = retry;
+        }
+        if (failed.isEmpty()) return;
+        StringBuilder why = new StringBuilder("seek failed for ").append(failed);
+        if (!notStarted.isEmpty()) {
+            why.append(": ").append(notStarted).append(" assigned but not fetching yet after ").append(timeout)
+                    .append(" (librdkafka is still getting the committed offset from the group coordinator); to start")
+                    .append(" reading at an offset right away, pass it to assign(Map) or incrementalAssign(Map)");
+        }
+        Set<TopicPartition> notAssigned = new java.util.LinkedHashSet<>();
+        for (Map.Entry<TopicPartition, dev.jrdkafka.KafkaError> e : failed.entrySet()) {
+            if (e.getValue() == dev.jrdkafka.KafkaError._STATE && !notStarted.contains(e.getKey())) notAssigned.add(e.getKey());
+        }
+        if (!notAssigned.isEmpty()) why.append(": ").append(notAssigned).append(" not assigned to this consumer");
+        int code = failed.values().iterator().next().code();
+        throw new PartitionErrorsException(code, why.toString(), failed);
     }
+
+    private static final int SEEK_STATE = dev.jrdkafka.KafkaError._STATE.code();
+    private static final int SEEK_IN_PROGRESS = dev.jrdkafka.KafkaError._IN_PROGRESS.code();
 
     public void pause(Collection<TopicPartition> partitions) {
         run(() -> core.rd.pause(partitions, true));
@@ -404,12 +532,36 @@ public final class Consumer implements AutoCloseable {
 
     private void withList(Collection<TopicPartition> partitions, java.util.function.Consumer<MemorySegment> op) {
         Objects.requireNonNull(partitions, "partitions");
-        MemorySegment list = RdPartitionLists.of(partitions, dev.jrdkafka.bindings.rdkafka_h.RD_KAFKA_OFFSET_INVALID());
+        MemorySegment list = RdPartitionLists.of(partitions, OFFSET_INVALID); // librdkafka: INVALID = STORED
         try {
             run(() -> op.accept(list));
         } finally {
             RdPartitionLists.destroy(list);
         }
+    }
+
+    private void withOffsets(Map<TopicPartition, Long> startOffsets, java.util.function.Consumer<MemorySegment> op) {
+        Objects.requireNonNull(startOffsets, "startOffsets");
+        startOffsets.forEach((tp, offset) -> {
+            Objects.requireNonNull(tp, "partition");
+            Objects.requireNonNull(offset, () -> "start offset of " + tp);
+            if (!isStartOffset(offset)) {
+                throw new IllegalArgumentException("invalid start offset " + offset + " for " + tp + ": use an offset >= 0, "
+                        + "OFFSET_BEGINNING, OFFSET_END, OFFSET_STORED or offsetTail(n)");
+            }
+        });
+        MemorySegment list = RdPartitionLists.of(startOffsets);
+        try {
+            run(() -> op.accept(list));
+        } finally {
+            RdPartitionLists.destroy(list);
+        }
+    }
+
+    /** What rd_kafka_assign accepts (rd_kafka_assignment_add): absolute, BEGINNING, END, STORED, INVALID, TAIL(n). */
+    private static boolean isStartOffset(long offset) {
+        return offset >= 0 || offset == OFFSET_BEGINNING || offset == OFFSET_END || offset == OFFSET_STORED
+                || offset == OFFSET_INVALID || offset <= OFFSET_TAIL_BASE;
     }
 
     private void run(Runnable r) {

@@ -84,7 +84,10 @@ public final class Producer implements AutoCloseable {
      * back in the {@link DeliveryReport}. Allocates nothing on the Java heap.
      *
      * @throws KafkaException with _QUEUE_FULL after {@link ProducerOptions#queueFullTimeout()},
-     *         or librdkafka's error (unknown partition, message too large, fatal error...)
+     *         or librdkafka's error (unknown partition, message too large, fatal error...);
+     *         with _STATE for a transactional producer outside an open transaction — with
+     *         {@link KafkaException#transactionRequiresAbort()} when the current transaction
+     *         has failed and must be aborted ({@link #abortTransaction})
      */
     public void produce(String topic, int partition, byte[] key, byte[] value, long opaque) {
         checkArgs(topic, partition, opaque);
@@ -128,7 +131,8 @@ public final class Producer implements AutoCloseable {
     /**
      * Produces {@code record}; {@code callback} runs once with its outcome, on the thread
      * serving this producer. Refusals at produce time (queue full after the timeout, closed
-     * producer, invalid partition...) are thrown here instead.
+     * producer, invalid partition, a failed transaction...) are thrown here instead, as for
+     * {@link #produce(String, int, byte[], byte[], long)}.
      */
     public void send(ProducerRecord record, DeliveryCallback callback) {
         Objects.requireNonNull(record, "record");

@@ -34,6 +34,7 @@ final class ProducerCore implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(Producer.class);
     private static final int QUEUE_FULL = KafkaError._QUEUE_FULL.code();
     private static final int FATAL = KafkaError._FATAL.code();
+    private static final int STATE = KafkaError._STATE.code();
     private static final ThreadLocal<ProducerCore> DISPATCHING = new ThreadLocal<>();
 
     final ClientGuard guard = new ClientGuard("Producer");
@@ -147,9 +148,41 @@ final class ProducerCore implements EventSink {
 
     private KafkaException produceError(int rc, String topic) {
         if (rc == FATAL) return fatalError();
+        if (rc == STATE) {
+            KafkaException txn = transactionStateError(topic);
+            if (txn != null) return txn;
+        }
         String hint = rc == QUEUE_FULL ? " (the local queue is full: poll()/serve delivery reports, or raise "
                 + "queue.buffering.max.messages / queue.buffering.max.kbytes)" : "";
         return RdErrors.fromCode(rc, "produce to " + topic + hint);
+    }
+
+    /**
+     * A transactional producer refuses records (_STATE) outside an open transaction; asks
+     * librdkafka which state it is in (error path only) and says what to do. In
+     * AbortableError the transaction failed (librdkafka purged its records): the exception
+     * has {@link KafkaException#transactionRequiresAbort()}. Null if the state is not the
+     * reason.
+     */
+    private KafkaException transactionStateError(String topic) {
+        String state = rd.transactionStateRefusingProduce();
+        if (state == null) return null;
+        String what = switch (state) {
+            case "AbortableError" -> "the current transaction failed (librdkafka logged why: TXNERR); abort the "
+                    + "transaction with abortTransaction(), then begin a new one";
+            case "Ready" -> "no transaction is open: call beginTransaction() first";
+            case "Init", "WaitPID", "ReadyNotAcked" ->
+                    "the transactional producer is not initialized: call initTransactions() (again, if it timed out)";
+            case "CommitNotAcked" -> "the transaction was committed but commitTransaction() did not return it: call it again";
+            case "AbortedNotAcked" -> "the transaction was aborted but abortTransaction() did not return it: call it again";
+            case "BeginCommit", "CommittingTransaction" -> "the transaction is being committed";
+            case "BeginAbort", "AbortingTransaction" -> "the transaction is being aborted";
+            case "FatalError" -> null;
+            default -> "the transaction does not accept records now";
+        };
+        if (what == null) return fatalError();
+        return new KafkaException(STATE, "produce to " + topic + " failed: " + what + " (transactional state " + state
+                + ", _STATE)", false, false, "AbortableError".equals(state));
     }
 
     // ---- serving events --------------------------------------------------------------

@@ -309,13 +309,20 @@ public final class RdConsumer {
         return out;
     }
 
-    public void seek(Map<TopicPartition, Long> offsets, int timeoutMs) {
+    /**
+     * {@code rd_kafka_seek_partitions}: per partition, 0 or its error — _STATE where the
+     * partition has not started fetching (not assigned, or assigned and still waiting for its
+     * committed offset: {@code rd_kafka_toppar_seek}), _UNKNOWN_PARTITION where librdkafka does
+     * not know it; _IN_PROGRESS with {@code timeoutMs} 0 (not waited for). Throws for an error
+     * of the whole call (_TIMED_OUT waiting for the replies, _DESTROY).
+     */
+    public Map<TopicPartition, Integer> seek(Map<TopicPartition, Long> offsets, int timeoutMs) {
         MemorySegment list = RdPartitionLists.of(offsets);
         try {
             RdErrors.check(rd_kafka_seek_partitions(rk, list, timeoutMs), "seek");
-            for (RdPartitionLists.Entry e : RdPartitionLists.read(list).values()) {
-                if (e.error() != 0) throw RdErrors.fromCode(e.error(), "seek " + e.partition());
-            }
+            Map<TopicPartition, Integer> errors = new LinkedHashMap<>();
+            for (RdPartitionLists.Entry e : RdPartitionLists.read(list).values()) errors.put(e.partition(), e.error());
+            return errors;
         } finally {
             RdPartitionLists.destroy(list);
         }

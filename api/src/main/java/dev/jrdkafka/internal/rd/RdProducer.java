@@ -190,6 +190,29 @@ public final class RdProducer {
         return i + 1;
     }
 
+    /**
+     * For the error path of a produce refused with _STATE: the transaction state that makes
+     * librdkafka refuse records now ({@code rd_kafka_txn_state2str}: "AbortableError",
+     * "Ready", "BeginCommit"...), or null if producing is not refused by the transaction state
+     * (any more). {@code rd_kafka_produce} returns only the code; {@code rd_kafka_produceva}
+     * checks the producer's state before anything else ({@code rd_kafka_check_produce}) and
+     * names the state in its error, so it is asked here with no arguments at all: refused for
+     * the state, or else for the missing topic — it never produces anything.
+     */
+    public String transactionStateRefusingProduce() {
+        MemorySegment error = rd_kafka_produceva(rk, MemorySegment.NULL, 0);
+        if (error.equals(MemorySegment.NULL)) return null; // cannot happen: no topic was given
+        try {
+            if (rd_kafka_error_code(error) != RD_KAFKA_RESP_ERR__STATE()) return null;
+            // "Producing not allowed in transactional state <State>"
+            String text = Rd.cString(rd_kafka_error_string(error));
+            int at = text == null ? -1 : text.lastIndexOf("transactional state ");
+            return at < 0 ? null : text.substring(at + "transactional state ".length()).trim();
+        } finally {
+            rd_kafka_error_destroy(error);
+        }
+    }
+
     /** {@code rd_kafka_flush}: returns 0, or _TIMED_OUT if messages remain. Does not serve the queue. */
     public int flush(int timeoutMs) {
         return rd_kafka_flush(rk, timeoutMs);
