@@ -7,7 +7,7 @@ import dev.jrdkafka.consumer.ConsumerRecord;
 import dev.jrdkafka.consumer.RecordBatch;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +19,9 @@ import java.util.Map;
  * process's CPU time over the whole run.
  */
 final class ConsumePerf {
-    static final long BEGINNING = -2;
-    static final long END = -1;
-    static final long STORED = -1000;
+    static final long BEGINNING = Consumer.OFFSET_BEGINNING;
+    static final long END = Consumer.OFFSET_END;
+    static final long STORED = Consumer.OFFSET_STORED;
 
     record Result(long messages, long bytes, double seconds, double cpuSeconds) {
         double msgsPerSecond() {
@@ -67,19 +67,16 @@ final class ConsumePerf {
         long cpu0 = cpuNanos();
         KafkaConfig c = config.copy();
         if (group != null) c.groupId(group);
-        // Where to start: beginning/end through auto.offset.reset (no committed offset in a
-        // fresh group, none at all when assigning); an absolute offset by seeking.
+        // Where to start: assigned partitions start at the given offset (like
+        // rdkafka_performance's consume_start); a fresh group through auto.offset.reset.
         c.set("auto.offset.reset", startOffset == END ? "latest" : "earliest").set("enable.partition.eof", "false");
         try (Consumer consumer = Consumer.create(c)) {
             if (group != null) {
                 consumer.subscribe(List.of(topic));
             } else {
-                consumer.assign(partitions);
-                if (startOffset >= 0) {
-                    Map<TopicPartition, Long> at = new HashMap<>();
-                    for (TopicPartition tp : partitions) at.put(tp, startOffset);
-                    consumer.seek(at, Duration.ofSeconds(10));
-                }
+                Map<TopicPartition, Long> at = new LinkedHashMap<>();
+                for (TopicPartition tp : partitions) at.put(tp, startOffset);
+                consumer.assign(at);
             }
             long idleSince = System.nanoTime();
             while (messages < count && System.nanoTime() - idleSince < idleTimeout.toNanos()) {

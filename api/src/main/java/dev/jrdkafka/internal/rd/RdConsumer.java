@@ -171,18 +171,11 @@ public final class RdConsumer {
         return rd_kafka_consumer_poll(rk, timeoutMs);
     }
 
-    /** {@code rd_kafka_consume_batch_queue} into {@code array} (of pointers); returns the count. */
     /** {@code rd_kafka_consume_batch_queue} into {@code batch}; returns the count. */
     public int pollBatch(int timeoutMs, MessageBatch batch, int max) {
         int n = batch.fill(consumerQueue, timeoutMs, max);
         if (n < 0) throw RdErrors.fromCode(rd_kafka_last_error(), "poll");
         return n;
-    }
-
-    public int pollBatch(int timeoutMs, MemorySegment array, int max) {
-        long n = rd_kafka_consume_batch_queue(consumerQueue, timeoutMs, array, max);
-        if (n < 0) throw RdErrors.fromCode(rd_kafka_last_error(), "poll");
-        return (int) n;
     }
 
     /** Commits {@code offsets} (null: the current positions of the assignment). */
