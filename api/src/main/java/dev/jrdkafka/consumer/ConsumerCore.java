@@ -4,7 +4,6 @@ import dev.jrdkafka.Header;
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.TopicPartition;
-import dev.jrdkafka.bindings.rdkafka_h;
 import dev.jrdkafka.internal.LibrdkafkaLog;
 import dev.jrdkafka.internal.rd.ClientGuard;
 import dev.jrdkafka.internal.rd.DeliveryReportView;
@@ -77,7 +76,7 @@ final class ConsumerCore implements EventSink {
             config.put("group.id", "jrdkafka-assign-" + java.util.UUID.randomUUID());
             config.putIfAbsent("enable.auto.commit", "false");
         }
-        this.client = RdClient.create(rdkafka_h.RD_KAFKA_CONSUMER(), config, false, (conf, arena) -> {
+        this.client = RdClient.create(RdClient.CONSUMER, config, false, (conf, arena) -> {
             RdConsumer.installRebalance(conf, arena, this::onRebalance, this);
             if (options.offsetCommitListener() != null) {
                 RdConsumer.installCommitInterceptor(conf, arena, (err, offsets) -> commitOutcomes.add(new CommitOutcome(err, offsets)), this);
@@ -105,7 +104,7 @@ final class ConsumerCore implements EventSink {
                 int ms = remainingMillis(deadline);
                 MemorySegment m = rd.poll(ms);
                 if (!m.equals(MemorySegment.NULL)) {
-                    m = m.reinterpret(dev.jrdkafka.bindings.rd_kafka_message_s.sizeof());
+                    m = RdMessages.view(m.address());
                     try {
                         int err = RdMessages.error(m);
                         if (err == 0) return copy(m);

@@ -214,10 +214,8 @@ public final class Producer implements AutoCloseable {
 
     /** Removes records from librdkafka's queues; each is reported failed with _PURGE_QUEUE / _PURGE_INFLIGHT. */
     public void purge(PurgeScope scope) {
-        int flags = dev.jrdkafka.bindings.rdkafka_h.RD_KAFKA_PURGE_F_QUEUE();
-        if (scope == PurgeScope.QUEUED_AND_IN_FLIGHT) flags |= dev.jrdkafka.bindings.rdkafka_h.RD_KAFKA_PURGE_F_INFLIGHT();
-        int f = flags;
-        run(() -> dev.jrdkafka.internal.rd.RdErrors.check(core.rd.purge(f), "purge"));
+        boolean inFlight = scope == PurgeScope.QUEUED_AND_IN_FLIGHT;
+        run(() -> dev.jrdkafka.internal.rd.RdErrors.check(core.rd.purge(inFlight, false), "purge"));
     }
 
     // ---- transactions ------------------------------------------------------------

@@ -2,7 +2,6 @@ package dev.jrdkafka.producer;
 
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
-import dev.jrdkafka.bindings.rdkafka_h;
 import dev.jrdkafka.internal.LibrdkafkaLog;
 import dev.jrdkafka.internal.rd.ClientGuard;
 import dev.jrdkafka.internal.rd.DeliveryReportView;
@@ -52,11 +51,11 @@ final class ProducerCore implements EventSink {
     ProducerCore(Map<String, String> config, ProducerOptions options) {
         this.options = options;
         Partitioner partitioner = options.partitioner();
-        this.client = RdClient.create(rdkafka_h.RD_KAFKA_PRODUCER(), config, options.oauthBearerTokenRefresh(),
+        this.client = RdClient.create(RdClient.PRODUCER, config, options.oauthBearerTokenRefresh(),
                 (conf, arena) -> {
                     if (partitioner != null) RdPartitioner.install(conf, arena, partitioner::partition);
-                    dev.jrdkafka.bindings.rdkafka_h.rd_kafka_conf_set_throttle_cb(conf, dev.jrdkafka.internal.rd.RdThrottle.stub(
-                            (broker, id, ms) -> options.listener().onThrottle(broker, id, Duration.ofMillis(ms)), this, arena));
+                    dev.jrdkafka.internal.rd.RdThrottle.install(conf,
+                            (broker, id, ms) -> options.listener().onThrottle(broker, id, Duration.ofMillis(ms)), this, arena);
                 });
         this.rd = new RdProducer(client, partitioner != null);
         if (options.pollerThread()) {
@@ -363,8 +362,7 @@ final class ProducerCore implements EventSink {
             if (!drained) {
                 LOG.warn("{}: close timed out after {} with {} messages outstanding; purging them", client.name(),
                         timeout, client.outqLen());
-                rd.purge(rdkafka_h.RD_KAFKA_PURGE_F_QUEUE() | rdkafka_h.RD_KAFKA_PURGE_F_INFLIGHT()
-                        | rdkafka_h.RD_KAFKA_PURGE_F_NON_BLOCKING());
+                rd.purge(true, true);
                 long purgeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (client.outqLen() > 0 && System.nanoTime() - purgeDeadline < 0) pollServing(10);
                 pollServing(0);

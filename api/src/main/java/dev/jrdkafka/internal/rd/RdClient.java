@@ -18,6 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RdClient {
     private static final int MAX_EVENTS_PER_POLL = 1000;
+    /** Client types for {@link #create}. */
+    public static final int PRODUCER = RD_KAFKA_PRODUCER();
+    public static final int CONSUMER = RD_KAFKA_CONSUMER();
 
     private final MemorySegment rk;
     private final MemorySegment mainQueue;

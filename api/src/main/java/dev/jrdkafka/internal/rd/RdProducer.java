@@ -219,7 +219,11 @@ public final class RdProducer {
     }
 
     /** {@code rd_kafka_purge}. */
-    public int purge(int flags) {
+    /** {@code rd_kafka_purge} of queued messages, and in-flight ones if asked; returns the error code. */
+    public int purge(boolean inFlight, boolean nonBlocking) {
+        int flags = RD_KAFKA_PURGE_F_QUEUE();
+        if (inFlight) flags |= RD_KAFKA_PURGE_F_INFLIGHT();
+        if (nonBlocking) flags |= RD_KAFKA_PURGE_F_NON_BLOCKING();
         return rd_kafka_purge(rk, flags);
     }
 

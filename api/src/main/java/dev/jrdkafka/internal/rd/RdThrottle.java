@@ -18,6 +18,11 @@ public final class RdThrottle {
 
     private RdThrottle() {}
 
+    /** Sets {@code rd_kafka_conf_set_throttle_cb} on {@code conf}; the stub lives in {@code arena}. */
+    public static void install(MemorySegment conf, Target target, EventSink sink, Arena arena) {
+        dev.jrdkafka.bindings.rdkafka_h.rd_kafka_conf_set_throttle_cb(conf, stub(target, sink, arena));
+    }
+
     /** The upcall stub for {@code rd_kafka_conf_set_throttle_cb}; failures go to {@code sink}. */
     public static MemorySegment stub(Target target, EventSink sink, Arena arena) {
         return rd_kafka_conf_set_throttle_cb$throttle_cb.allocate((rk, brokerName, brokerId, ms, opaque) -> {
