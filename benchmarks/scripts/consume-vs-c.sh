@@ -4,9 +4,11 @@
 # PER_PARTITION messages of SIZE bytes each (within the mock's 5 MiB per partition) using
 # librdkafka's C rdkafka_performance -P, then reads everything back, alternately, REPEAT
 # times each with the same arguments:
-#   C     rdkafka_performance -C -p 0 -p 1 ... (librdkafka's queue mode: a callback per message)
-#   batch ./jrdkafka perf -C -p 0 -p 1 ...    (pollBatch, zero-copy views)
-#   single ./jrdkafka perf -C --single ...    (poll(), one owned record each)
+#   C       rdkafka_performance -C -p 0 -p 1 ... (the legacy consumer, a callback per message)
+#   C batch benchmarks/c/consume_batch.c, compiled here: the librdkafka calls jrdkafka makes
+#           (assign, rd_kafka_consume_batch_queue, rd_kafka_message_destroy), in C
+#   batch   ./jrdkafka perf -C -p 0 -p 1 ...    (pollBatch, read in place)
+#   single  ./jrdkafka perf -C --single ...    (poll(), one owned record each)
 # and prints medians of msgs/s (each tool's own figure: first to last message) and of
 # process CPU per message (user+sys from /usr/bin/time, JVM start-up included), with the
 # ratios to C, and jrdkafka's own CPU figure (inside the JVM, from before the client is
@@ -21,6 +23,7 @@ repeat="${1:-5}"; partitions="${2:-128}"; per="${3:-30000}"; size="${4:-100}"
 perf_args="${PERF_ARGS:-}"
 total=$((partitions * per))
 c_tool="$root/native/target/native-build/bin/rdkafka_performance"
+tmp_bin="$(mktemp)"
 [ -x "$c_tool" ] || { echo "build first: $c_tool is missing (./mvnw -B -q package -DskipTests)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
 . "$root/scripts/find-jdk.sh"; jdk="$(find_jdk)"
@@ -28,10 +31,13 @@ java_cmd=("$jdk/bin/java" --enable-native-access=dev.jrdkafka.nativelib,dev.jrdk
   --module-path "$root/cli/target/jrdkafka-cli.jar:$root/cli/target/lib" --add-modules ALL-MODULE-PATH
   -m dev.jrdkafka.cli/dev.jrdkafka.cli.Main)
 
+cc -O2 -o "$tmp_bin" "$root/benchmarks/c/consume_batch.c" -I"$root/native/target/native-build/include" \
+  "$root/native/target/native-build/lib/librdkafka.so.1" -Wl,-rpath,"$root/native/target/native-build/lib"
+
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 tmp="$(mktemp -d)"
 mock_pid=""
-cleanup() { [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+cleanup() { if [ -n "$mock_pid" ]; then kill "$mock_pid" 2>/dev/null || true; fi; wait 2>/dev/null || true; rm -rf "$tmp" "$tmp_bin"; }
 trap cleanup EXIT
 
 "${java_cmd[@]}" mock --brokers 3 "bench:$partitions" > "$tmp/mock" 2>&1 &
@@ -62,6 +68,8 @@ for ((i = 0; i < repeat; i++)); do
   # shellcheck disable=SC2086
   run c "$c_tool" -C -t bench "${plist[@]}" -c "$total" -o beginning -b "$bootstrap" $perf_args
   # shellcheck disable=SC2086
+  run cbatch "$tmp_bin" -t bench "${plist[@]}" -c "$total" -b "$bootstrap" $perf_args
+  # shellcheck disable=SC2086
   run batch "${java_cmd[@]}" perf -C -t bench "${plist[@]}" -c "$total" -b "$bootstrap" $perf_args
   # shellcheck disable=SC2086
   run single "${java_cmd[@]}" perf -C --single -t bench "${plist[@]}" -c "$total" -b "$bootstrap" $perf_args
@@ -72,11 +80,19 @@ echo
 echo "| consumer | msgs/s (median of $repeat) | CPU us/msg, whole process (median) | ratio to C | jrdkafka CPU us/msg without JVM start-up (median) |"
 echo "|---|---:|---:|---:|---:|"
 printf '| C rdkafka_performance -C | %.0f | %.3f | | |\n' "$c_rate" "$c_cpu"
-for name in batch single; do
+for name in cbatch batch single; do
   rate=$(cut -d' ' -f1 "$tmp/$name" | median); cpu=$(cut -d' ' -f2 "$tmp/$name" | median)
   inner=$(cut -d' ' -f3 "$tmp/$name" | median)
   label="jrdkafka perf -C"; [ "$name" = single ] && label="jrdkafka perf -C --single"
-  printf '| %s | %.0f | %.3f | %.2fx msgs/s, %.2fx CPU | %.3f (%.2fx C) |\n' "$label" "$rate" "$cpu" \
+  [ "$name" = cbatch ] && label="C consume_batch (jrdkafka's librdkafka calls)"
+  if [ "$name" = cbatch ]; then
+    cb_rate="$rate"; cb_cpu="$cpu"
+    printf '| %s | %.0f | %.3f | %.2fx msgs/s, %.2fx CPU | |\n' "$label" "$rate" "$cpu" \
+      "$(awk -v a="$rate" -v b="$c_rate" 'BEGIN{print a/b}')" "$(awk -v a="$cpu" -v b="$c_cpu" 'BEGIN{print a/b}')"
+    continue
+  fi
+  printf '| %s | %.0f | %.3f | %.2fx msgs/s, %.2fx CPU (to C batch: %.2fx, %.2fx) | %.3f (%.2fx C) |\n' "$label" "$rate" "$cpu" \
     "$(awk -v a="$rate" -v b="$c_rate" 'BEGIN{print a/b}')" "$(awk -v a="$cpu" -v b="$c_cpu" 'BEGIN{print a/b}')" \
+    "$(awk -v a="$rate" -v b="$cb_rate" 'BEGIN{print a/b}')" "$(awk -v a="$cpu" -v b="$cb_cpu" 'BEGIN{print a/b}')" \
     "$inner" "$(awk -v a="$inner" -v b="$c_cpu" 'BEGIN{print a/b}')"
 done
