@@ -12,7 +12,8 @@
 # and prints medians of msgs/s (each tool's own figure: first to last message) and of
 # process CPU per message (user+sys from /usr/bin/time, JVM start-up included), with the
 # ratios to C, and jrdkafka's own CPU figure (inside the JVM, from before the client is
-# created to after it is closed). Extra flags for every consumer in PERF_ARGS.
+# created to after it is closed). Extra flags for every consumer in PERF_ARGS; extra JVM
+# options for jrdkafka in JAVA_OPTS.
 #
 # Usage: benchmarks/scripts/consume-vs-c.sh [REPEAT] [PARTITIONS] [PER_PARTITION] [SIZE]
 #   defaults: REPEAT=5 PARTITIONS=128 PER_PARTITION=30000 SIZE=100 (3.84 M messages)
@@ -27,7 +28,8 @@ tmp_bin="$(mktemp)"
 [ -x "$c_tool" ] || { echo "build first: $c_tool is missing (./mvnw -B -q package -DskipTests)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
 . "$root/scripts/find-jdk.sh"; jdk="$(find_jdk)"
-java_cmd=("$jdk/bin/java" --enable-native-access=dev.jrdkafka.nativelib,dev.jrdkafka.bindings,dev.jrdkafka.api
+# shellcheck disable=SC2206
+java_cmd=("$jdk/bin/java" ${JAVA_OPTS:-} --enable-native-access=dev.jrdkafka.nativelib,dev.jrdkafka.bindings,dev.jrdkafka.api
   --module-path "$root/cli/target/jrdkafka-cli.jar:$root/cli/target/lib" --add-modules ALL-MODULE-PATH
   -m dev.jrdkafka.cli/dev.jrdkafka.cli.Main)
 

@@ -132,18 +132,27 @@ final class ConsumerCore implements EventSink {
             serveEvents();
             throwPending();
             checkWakeup();
+            long deadline = System.nanoTime() + timeout.toNanos();
             MessageBatch messages = batchPool.take(max);
             try {
-                rd.pollBatch(remainingMillis(System.nanoTime() + timeout.toNanos()), messages, max);
-                for (int i = 0; i < messages.size(); i++) {
-                    long m = messages.message(i);
-                    int err = MessageBatch.error(m);
-                    if (err == 0) continue;
-                    MemorySegment msg = RdMessages.view(m);
-                    if (err == PARTITION_EOF) eof(msg);
-                    else if (pendingError == null) pendingError = consumeError(msg, err);
-                    MessageBatch.destroy(m);
-                    messages.remove(i--);
+                while (true) { // in short slices until something arrives or the timeout ends
+                    rd.pollBatch(remainingMillis(deadline), messages, max);
+                    for (int i = 0; i < messages.size(); i++) {
+                        long m = messages.message(i);
+                        int err = MessageBatch.error(m);
+                        if (err == 0) continue;
+                        MemorySegment msg = RdMessages.view(m);
+                        if (err == PARTITION_EOF) eof(msg);
+                        else if (pendingError == null) pendingError = consumeError(msg, err);
+                        MessageBatch.destroy(m);
+                        messages.remove(i--);
+                    }
+                    if (messages.size() > 0 || pendingError != null || !pendingEofs.isEmpty()
+                            || System.nanoTime() - deadline >= 0) {
+                        break;
+                    }
+                    checkWakeup();
+                    serveEvents();
                 }
             } catch (RuntimeException | Error e) {
                 messages.release();

@@ -119,6 +119,46 @@ class ConsumerTest {
     }
 
     @Test
+    void pollAndPollBatchWaitTheirWholeTimeoutForTheFirstRecord() throws Exception {
+        cluster.createTopic("late-topic", 1, 1);
+        TopicPartition late = new TopicPartition("late-topic", 0);
+        try (Consumer c = Consumer.create(config(null));
+             Producer p = Producer.create(KafkaConfig.create().bootstrapServers(cluster.bootstrapServers()).lingerMs(0))) {
+            c.assign(Map.of(late, Consumer.OFFSET_BEGINNING));
+            // Records arrive 700 ms after each poll starts: well past the consumer's 100 ms
+            // internal slices, well within the poll's timeout.
+            Thread producing = Thread.ofPlatform().start(() -> {
+                sleepMs(700);
+                p.produce("late-topic", 0, null, "first".getBytes(StandardCharsets.UTF_8));
+                p.flush(Duration.ofSeconds(10));
+            });
+            long t0 = System.nanoTime();
+            try (RecordBatch b = c.pollBatch(10, Duration.ofSeconds(20))) {
+                assertEquals(1, b.size(), "pollBatch returned after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                assertEquals("first", b.get(0).valueString());
+            }
+            producing.join();
+            producing = Thread.ofPlatform().start(() -> {
+                sleepMs(700);
+                p.produce("late-topic", 0, null, "second".getBytes(StandardCharsets.UTF_8));
+                p.flush(Duration.ofSeconds(10));
+            });
+            ConsumerRecord r = c.poll(Duration.ofSeconds(20));
+            assertNotNull(r, "poll returned null before its timeout");
+            assertEquals("second", new String(r.value(), StandardCharsets.UTF_8));
+            producing.join();
+        }
+    }
+
+    private static void sleepMs(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void wakeupInterruptsABlockingPollFromAnotherThread() throws Exception {
         try (Consumer c = Consumer.create(config(null))) {
             c.assign(List.of(new TopicPartition("empty-topic", 0)));
