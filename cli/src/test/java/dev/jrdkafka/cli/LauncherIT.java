@@ -39,6 +39,9 @@ class LauncherIT {
     @Test
     void launcherRunsVersionOnTheModulePath() throws Exception {
         assertVersionOutput(run(List.of("./jrdkafka", "version")));
+        // Built now (if it was not already): a second run starts at once.
+        String again = run(List.of("./jrdkafka", "version"));
+        assertTrue(!again.contains("jrdkafka: building"), "rebuilt although nothing changed:\n" + again);
     }
 
     @Test
