@@ -473,6 +473,12 @@ public final class Consumer implements AutoCloseable {
      * {@link dev.jrdkafka.queue.QueueSelector}), to read it without pinning a virtual thread, or
      * to forward it. Its readiness also counts the client's own events (logs, errors,
      * statistics), which any poll of this consumer serves. The same object until it is closed.
+     *
+     * <p>Keep a reference to this {@code Consumer} while you use its queues: a consumer that
+     * becomes unreachable is closed by its leak check, and its queues with it. Offset-commit
+     * outcomes ({@link OffsetCommitListener}, {@code commitAsync(listener)}) are delivered by
+     * {@link #poll}/{@link #pollBatch} and {@link #close}, not by queue reads: an application
+     * that reads only through queues gets them at close, or uses {@link #commitAsyncTo}.
      */
     public dev.jrdkafka.queue.Queue consumerQueue() {
         return call(() -> queues().consumerQueue());
@@ -483,8 +489,12 @@ public final class Consumer implements AutoCloseable {
      * records land there instead of on the consumer queue, so it can be read by a thread of its
      * own. Rebalances and consume errors still arrive on the consumer queue: keep polling the
      * consumer (with {@code subscribe}, at least every {@code max.poll.interval.ms}). Closing
-     * the queue forwards the partition back to the consumer queue. The same object per
-     * partition until it is closed.
+     * the queue forwards the partition back to the consumer queue — until the partition is
+     * next unassigned: librdkafka then drops that forwarding, and a detached partition stays
+     * detached when it is assigned again, its records waiting on a queue nobody reads. So close
+     * a partition queue only when you stop consuming the partition (or ask for a new partition
+     * queue after each assignment). Do not ask for a partition's queue while another thread is
+     * closing it. The same object per partition until it is closed.
      */
     public dev.jrdkafka.queue.Queue partitionQueue(TopicPartition partition) {
         Objects.requireNonNull(partition, "partition");

@@ -508,6 +508,7 @@ final class ConsumerCore implements EventSink {
         try {
             guard.awaitQuiescence(rd::wakeup); // a poll on another thread returns
             client.closeDependents(); // queues (dev.jrdkafka.queue): readiness off, forwarding undone, before consumer_close
+            rd.destroyConsumerQueue(); // rdkafka.h: consumer-queue references are destroyed before rd_kafka_consumer_close
             rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
             client.poll(0, this);
             serveCommitsAtClose();
@@ -519,7 +520,7 @@ final class ConsumerCore implements EventSink {
                 failUnansweredCommits();
                 return;
             }
-            rd.destroyQueue();
+            rd.destroyCommitQueue();
             client.destroy(() -> { });
             failUnansweredCommits();
         } finally {

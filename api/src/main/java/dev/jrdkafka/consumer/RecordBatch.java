@@ -29,6 +29,7 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     private final TopicNames topics;
     private final java.util.function.Consumer<RecordBatch> onClose;
     private final int size;
+    private final Thread owner = Thread.currentThread();
     private boolean closed;
 
     RecordBatch(MessageBatch messages, TopicNames topics, java.util.function.Consumer<RecordBatch> onClose) {
@@ -164,6 +165,12 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     }
 
     void ensureOpen() {
+        if (owner != Thread.currentThread()) {
+            // Confined like its arena: a read racing close() on the owner thread could reach
+            // memory librdkafka has just unmapped.
+            throw new WrongThreadException("a RecordBatch is used on the thread that polled it (" + owner.getName()
+                    + "); copy what other threads need (toRecord(), valueBytes())");
+        }
         if (closed) throw new IllegalStateException("this RecordBatch is closed; its records were released");
     }
 

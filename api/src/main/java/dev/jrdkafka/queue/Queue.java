@@ -247,6 +247,7 @@ public final class Queue implements AutoCloseable {
             Queue terminal;
             long seen;
             List<MemorySegment> kept = new ArrayList<>();
+            RecordBatch batch = null;
             Object token = enterPoll();
             try {
                 throwPending();
@@ -258,10 +259,15 @@ public final class Queue implements AutoCloseable {
                     seen = terminal.signal.seq();
                 }
                 consumeNow(maxRecords, kept);
+                // Registered with the consumer before leaving the guard, so its close waits for it.
+                if (!kept.isEmpty()) batch = host.batch(kept);
+            } catch (RuntimeException | Error e) {
+                if (batch == null) for (MemorySegment m : kept) RdMessages.destroy(m);
+                throw e;
             } finally {
                 exitPoll(token);
             }
-            if (!kept.isEmpty()) return host.batch(kept);
+            if (batch != null) return batch;
             throwPending();
             if (!awaitMore(terminal, seen, deadline)) return host.batch(List.of());
         }
@@ -415,8 +421,14 @@ public final class Queue implements AutoCloseable {
 
     /** The consumer is closing (no call of it in flight): tear down now. */
     private void closeForClient() {
-        guard.beginClose();
-        teardown();
+        boolean began = guard.beginClose();
+        try {
+            teardown();
+        } finally {
+            // Not even the closing thread may use it now (a rebalance listener running inside
+            // the consumer's close would otherwise reach the destroyed rd_kafka_queue_t).
+            if (began) guard.endClose();
+        }
     }
 
     private void teardown() {
@@ -430,8 +442,11 @@ public final class Queue implements AutoCloseable {
                 s.signal.ready();
             }
             unforward();
-            if (kind == Kind.PARTITION) {
-                // Back to where librdkafka would have put the partition's records.
+            if (kind == Kind.PARTITION || (kind == Kind.CUSTOM && !eventOnly)) {
+                // Back to where librdkafka would have put them: rd_kafka_queue_forward moves what
+                // is queued here too. Destroying a queue purges it, and a purged rebalance event
+                // is never answered: the group would wait for the assign call for ever (and
+                // rd_kafka_consumer_close with it); purged records would be skipped silently.
                 RdQueue consumerQueue = host.consumerQueueRef();
                 if (consumerQueue != null) {
                     try {

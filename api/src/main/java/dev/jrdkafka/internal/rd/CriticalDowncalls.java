@@ -53,11 +53,20 @@ final class CriticalDowncalls {
     static final MethodHandle MESSAGE_LEADER_EPOCH = critical("rd_kafka_message_leader_epoch",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
 
-    /** {@code void rd_kafka_message_destroy(rd_kafka_message_t *)}: frees a consumed message (no callbacks). */
-    static final MethodHandle MESSAGE_DESTROY = critical("rd_kafka_message_destroy",
-            FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+    /**
+     * {@code void rd_kafka_message_destroy(rd_kafka_message_t *)}, NOT critical: dropping the
+     * last reference to a partition logs (rd_kafka_toppar_destroy_final), and a log event
+     * arriving on an empty main queue fires a queue's readiness upcall on this thread — which
+     * a critical downcall forbids (the VM aborts). Raw address, so no segment per call.
+     */
+    static final MethodHandle MESSAGE_DESTROY = Linker.nativeLinker().downcallHandle(
+            SymbolLookup.loaderLookup().findOrThrow("rd_kafka_message_destroy"), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
 
-    /** {@code rd_kafka_resp_err_t rd_kafka_message_headers(const rd_kafka_message_t *, rd_kafka_headers_t **)}: parses, never calls back. */
-    static final MethodHandle MESSAGE_HEADERS = critical("rd_kafka_message_headers",
+    /**
+     * {@code rd_kafka_resp_err_t rd_kafka_message_headers(const rd_kafka_message_t *, rd_kafka_headers_t **)},
+     * NOT critical: parsing the headers may log, as above.
+     */
+    static final MethodHandle MESSAGE_HEADERS = Linker.nativeLinker().downcallHandle(
+            SymbolLookup.loaderLookup().findOrThrow("rd_kafka_message_headers"),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
 }

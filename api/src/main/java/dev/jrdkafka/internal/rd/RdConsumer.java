@@ -44,7 +44,8 @@ public final class RdConsumer {
     private static final String INTERCEPTOR = "jrdkafka-commits";
 
     private final MemorySegment rk;
-    private final MemorySegment consumerQueue;
+    /** NULL once destroyed (at close, before rd_kafka_consumer_close); polls are refused by then. */
+    private volatile MemorySegment consumerQueue;
     /** Replies of {@link #commitAsync}: served by the polling thread, never by librdkafka. */
     private final MemorySegment commitQueue;
 
@@ -173,7 +174,9 @@ public final class RdConsumer {
 
     /** {@code rd_kafka_consume_batch_queue} into {@code batch}; returns the count. */
     public int pollBatch(int timeoutMs, MessageBatch batch, int max) {
-        int n = batch.fill(consumerQueue, timeoutMs, max);
+        MemorySegment q = consumerQueue;
+        if (q.equals(MemorySegment.NULL)) throw new IllegalStateException("this Consumer is closed");
+        int n = batch.fill(q, timeoutMs, max);
         if (n < 0) throw RdErrors.fromCode(rd_kafka_last_error(), "poll");
         return n;
     }
@@ -378,12 +381,19 @@ public final class RdConsumer {
 
     /** Wakes a thread blocked in {@link #poll} or {@link #pollBatch}. */
     public void wakeup() {
-        rd_kafka_queue_yield(consumerQueue);
+        MemorySegment q = consumerQueue;
+        if (!q.equals(MemorySegment.NULL)) rd_kafka_queue_yield(q);
     }
 
     /** Releases the consumer and commit queue references; before {@code rd_kafka_destroy}. */
-    public void destroyQueue() {
+    public void destroyConsumerQueue() {
+        MemorySegment q = consumerQueue;
+        consumerQueue = MemorySegment.NULL;
+        if (!q.equals(MemorySegment.NULL)) rd_kafka_queue_destroy(q);
+    }
+
+    /** Releases the commit-result queue, after the close's last commit results were served; before {@code rd_kafka_destroy}. */
+    public void destroyCommitQueue() {
         rd_kafka_queue_destroy(commitQueue);
-        rd_kafka_queue_destroy(consumerQueue);
     }
 }
