@@ -20,8 +20,9 @@ import java.util.Objects;
  * value segments are zero-copy, read-only views of librdkafka's buffers; after close every
  * view, accessor and segment obtained from the batch refuses access (never reads freed
  * memory). Holding batches open keeps librdkafka's fetch buffers in use (and a consumer's
- * close waits for them), so close them promptly. Not thread-safe: use and close it on the
- * thread that polled it.
+ * close waits for them), so close them promptly. Confined to the thread that polled it:
+ * another thread gets {@link WrongThreadException} (copy what it needs with
+ * {@link #toRecord(int)} or {@link #valueBytes(int)}).
  */
 public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     private final Arena arena;
