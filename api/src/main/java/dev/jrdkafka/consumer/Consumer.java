@@ -477,8 +477,8 @@ public final class Consumer implements AutoCloseable {
      * <p>Keep a reference to this {@code Consumer} while you use its queues: a consumer that
      * becomes unreachable is closed by its leak check, and its queues with it. Offset-commit
      * outcomes ({@link OffsetCommitListener}, {@code commitAsync(listener)}) are delivered by
-     * {@link #poll}/{@link #pollBatch} and {@link #close}, not by queue reads: an application
-     * that reads only through queues gets them at close, or uses {@link #commitAsyncTo}.
+     * every read of this consumer, queue reads included, on the reading thread (one reader at
+     * a time).
      */
     public dev.jrdkafka.queue.Queue consumerQueue() {
         return call(() -> queues().consumerQueue());

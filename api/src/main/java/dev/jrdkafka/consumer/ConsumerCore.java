@@ -233,7 +233,19 @@ final class ConsumerCore implements EventSink {
     private void serveEvents() {
         client.poll(0, this);
         deliverEofs();
-        serveCommits();
+        serveCommitsIfIdle();
+    }
+
+    /** One thread at a time hands out commit outcomes; a reader that finds it busy moves on. */
+    private final java.util.concurrent.locks.ReentrantLock commitServing = new java.util.concurrent.locks.ReentrantLock();
+
+    private void serveCommitsIfIdle() {
+        if (!commitServing.tryLock()) return;
+        try {
+            serveCommits();
+        } finally {
+            commitServing.unlock();
+        }
     }
 
     // ---- partition EOF ------------------------------------------------------------
@@ -450,6 +462,7 @@ final class ConsumerCore implements EventSink {
         IN_POLL.set(this);
         try {
             client.pollIfIdle(this);
+            serveCommitsIfIdle(); // queue readers get commit outcomes too, on their thread
         } catch (RuntimeException | Error e) {
             IN_POLL.set(outer);
             guard.exit();

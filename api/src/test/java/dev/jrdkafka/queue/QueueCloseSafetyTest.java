@@ -121,6 +121,28 @@ class QueueCloseSafetyTest {
         }
     }
 
+    @Test
+    void commitOutcomesReachTheListenerOfAConsumerReadOnlyThroughItsQueue() throws Exception {
+        java.util.List<Thread> calledOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Consumer consumer = Consumer.create(KafkaConfig.create().bootstrapServers(cluster.bootstrapServers())
+                .groupId("close-safety-commits").set("auto.offset.reset", "earliest").set("enable.auto.commit", "false"))) {
+            TopicPartition p0 = new TopicPartition(TOPIC, 0);
+            consumer.assign(Map.of(p0, Consumer.OFFSET_BEGINNING));
+            Queue q = consumer.consumerQueue();
+            try (RecordBatch b = q.pollBatch(5, Duration.ofSeconds(20))) {
+                assertTrue(b.size() > 0);
+            }
+            consumer.commitAsync(Map.of(p0, 5L), (offsets, error) -> calledOn.add(Thread.currentThread()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (calledOn.isEmpty() && System.nanoTime() < deadline) {
+                try (RecordBatch b = q.pollBatch(5, Duration.ofMillis(100))) {
+                    // only queue reads: they serve the commit outcome
+                }
+            }
+            assertEquals(List.of(Thread.currentThread()), calledOn, "delivered once, on the reading thread, before close");
+        }
+    }
+
     private static void awaitAssignment(Consumer consumer) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
