@@ -493,8 +493,8 @@ public final class Consumer implements AutoCloseable {
      * next unassigned: librdkafka then drops that forwarding, and a detached partition stays
      * detached when it is assigned again, its records waiting on a queue nobody reads. So close
      * a partition queue only when you stop consuming the partition (or ask for a new partition
-     * queue after each assignment). Do not ask for a partition's queue while another thread is
-     * closing it. The same object per partition until it is closed.
+     * queue after each assignment). Asked for while another thread closes it, it waits for that
+     * close to finish and returns a new queue. The same object per partition until it is closed.
      */
     public dev.jrdkafka.queue.Queue partitionQueue(TopicPartition partition) {
         Objects.requireNonNull(partition, "partition");

@@ -28,6 +28,7 @@ final class ConsumerQueues implements QueueHost {
     }
 
     synchronized Queue consumerQueue() {
+        if (consumerQueue != null && consumerQueue.isClosed()) awaitTeardown(consumerQueue);
         if (consumerQueue == null || consumerQueue.isClosed()) {
             RdQueue q = RdQueue.consumer(core.client);
             RdQueue main = RdQueue.main(core.client);
@@ -38,6 +39,10 @@ final class ConsumerQueues implements QueueHost {
 
     synchronized Queue partitionQueue(TopicPartition tp) {
         Queue q = partitionQueues.get(tp);
+        if (q != null && q.isClosed()) {
+            awaitTeardown(q);
+            q = partitionQueues.get(tp);
+        }
         if (q == null || q.isClosed()) {
             RdQueue rq = RdQueue.partition(core.client, tp);
             if (rq == null) throw new IllegalArgumentException("librdkafka has no queue for " + tp);
@@ -45,6 +50,23 @@ final class ConsumerQueues implements QueueHost {
             partitionQueues.put(tp, q);
         }
         return q;
+    }
+
+    /**
+     * Waits (releasing this monitor) until a queue another thread is closing has been torn
+     * down: readiness and forwarding belong to the librdkafka queue, not to our handle, so a
+     * replacement set up before the old teardown would have them undone by it.
+     */
+    private void awaitTeardown(Queue closing) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while ((closing == consumerQueue || partitionQueues.containsValue(closing)) && System.nanoTime() < deadline) {
+            try {
+                wait(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + closing + " was closing", e);
+            }
+        }
     }
 
     Queue newQueue() {
@@ -106,5 +128,6 @@ final class ConsumerQueues implements QueueHost {
     public synchronized void closed(Object queue) {
         if (consumerQueue == queue) consumerQueue = null;
         partitionQueues.values().remove(queue);
+        notifyAll(); // awaitTeardown
     }
 }
