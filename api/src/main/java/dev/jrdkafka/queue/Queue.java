@@ -3,7 +3,6 @@ package dev.jrdkafka.queue;
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.TopicPartition;
-import dev.jrdkafka.consumer.ConsumerRecord;
 import dev.jrdkafka.consumer.RecordBatch;
 import dev.jrdkafka.internal.QueueAccess;
 import dev.jrdkafka.internal.QueueHost;
@@ -11,14 +10,12 @@ import dev.jrdkafka.internal.rd.ClientGuard;
 import dev.jrdkafka.internal.rd.RdClient;
 import dev.jrdkafka.internal.rd.RdEvents;
 import dev.jrdkafka.internal.rd.RdMessages;
-import dev.jrdkafka.internal.rd.RdPartitionLists;
 import dev.jrdkafka.internal.rd.RdQueue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +72,6 @@ public final class Queue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Queue.class);
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int PARTITION_EOF = KafkaError._PARTITION_EOF.code();
-    private static final int NO_OFFSET = KafkaError._NO_OFFSET.code();
     /** The queue whose read this thread is inside (rebalance listeners run there), to refuse closing it from there. */
     private static final ThreadLocal<Queue> READING = new ThreadLocal<>();
 
@@ -295,7 +291,7 @@ public final class Queue implements AutoCloseable {
                     MemorySegment ev = rd.pollEvent(0);
                     if (ev.equals(MemorySegment.NULL)) break;
                     try {
-                        Event e = toEvent(ev);
+                        Event e = Events.read(ev, host);
                         if (e != null) return e;
                     } finally {
                         RdEvents.destroy(ev);
@@ -595,57 +591,6 @@ public final class Queue implements AutoCloseable {
     }
 
     /** Copies a native event; a REBALANCE is handled here and yields null. */
-    private Event toEvent(MemorySegment ev) {
-        int type = RdEvents.type(ev);
-        String name = RdEvents.name(ev);
-        if (type == EventType.REBALANCE.code()) {
-            host.rebalance(RdEvents.error(ev) == RdEvents.assignPartitionsCode(), RdEvents.partitionList(ev));
-            return null;
-        }
-        if (type == EventType.FETCH.code()) {
-            MemorySegment m = RdEvents.nextMessage(ev);
-            if (m == null) return null;
-            int err = RdMessages.error(m);
-            TopicPartition tp = RdMessages.topic(m) == null ? null : new TopicPartition(RdMessages.topic(m), RdMessages.partition(m));
-            if (err != 0) {
-                return new Event(EventType.ERROR.code(), name, err, RdMessages.errorText(m), false, tp, RdMessages.offset(m),
-                        null, 0, null, null, null, null);
-            }
-            ConsumerRecord r = host.record(m);
-            return new Event(type, name, 0, null, false, tp, r.offset(), r, 0, null, null, null, null);
-        }
-        if (type == EventType.ERROR.code()) {
-            Object[] p = RdEvents.errorPartition(ev);
-            TopicPartition tp = p == null || p[0] == null || (int) p[1] < 0 ? null : new TopicPartition((String) p[0], (int) p[1]);
-            return new Event(type, name, RdEvents.error(ev), RdEvents.errorString(ev), RdEvents.errorIsFatal(ev), tp,
-                    p == null ? -1 : (long) p[2], null, 0, null, null, null, null);
-        }
-        if (type == EventType.LOG.code()) {
-            Object[] l = RdEvents.log(ev);
-            return l == null ? null : new Event(type, name, 0, null, false, null, -1, null, (int) l[2], (String) l[0],
-                    (String) l[1], null, null);
-        }
-        if (type == EventType.STATS.code()) {
-            return new Event(type, name, 0, null, false, null, -1, null, 0, null, RdEvents.stats(ev), null, null);
-        }
-        if (type == EventType.OAUTHBEARER_TOKEN_REFRESH.code()) {
-            return new Event(type, name, 0, null, false, null, -1, null, 0, null, RdEvents.configString(ev), null, null);
-        }
-        if (type == EventType.OFFSET_COMMIT.code()) {
-            int err = RdEvents.error(ev);
-            if (err == NO_OFFSET) err = 0; // nothing to commit: not a failure
-            Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
-            Map<TopicPartition, KafkaError> failed = new LinkedHashMap<>();
-            for (RdPartitionLists.Entry e : RdPartitionLists.read(RdEvents.partitionList(ev)).values()) {
-                offsets.put(e.partition(), e.offset());
-                if (e.error() != 0 && e.error() != NO_OFFSET) failed.put(e.partition(), KafkaError.fromCode(e.error()));
-            }
-            return new Event(type, name, err, err == 0 ? null : RdEvents.errorString(ev), false, null, -1, null, 0, null,
-                    null, Map.copyOf(offsets), Map.copyOf(failed));
-        }
-        return new Event(type, name, RdEvents.error(ev), RdEvents.error(ev) == 0 ? null : RdEvents.errorString(ev), false,
-                null, -1, null, 0, null, null, null, null);
-    }
 
     private static long deadline(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
