@@ -108,7 +108,7 @@ final class ConsumerCore implements EventSink {
                     try {
                         int err = RdMessages.error(m);
                         if (err == 0) return copy(m);
-                        if (err != PARTITION_EOF) throw consumeError(m, err);
+                        if (err != PARTITION_EOF) throw RdMessages.consumeError(m, err);
                         eof(m);
                         deliverEofs();
                     } finally {
@@ -137,16 +137,7 @@ final class ConsumerCore implements EventSink {
             try {
                 while (true) { // in short slices until something arrives or the timeout ends
                     rd.pollBatch(remainingMillis(deadline), messages, max);
-                    for (int i = 0; i < messages.size(); i++) {
-                        long m = messages.message(i);
-                        int err = MessageBatch.error(m);
-                        if (err == 0) continue;
-                        MemorySegment msg = RdMessages.view(m);
-                        if (err == PARTITION_EOF) eof(msg);
-                        else if (pendingError == null) pendingError = consumeError(msg, err);
-                        MessageBatch.destroy(m);
-                        messages.remove(i--);
-                    }
+                    messages.removeFailed(onFailedMessage);
                     if (messages.size() > 0 || pendingError != null || !pendingEofs.isEmpty()
                             || System.nanoTime() - deadline >= 0) {
                         break;
@@ -195,11 +186,12 @@ final class ConsumerCore implements EventSink {
         }
     }
 
-    private KafkaException consumeError(MemorySegment m, int err) {
-        String where = RdMessages.topic(m) != null ? " (" + RdMessages.topic(m) + " [" + RdMessages.partition(m) + "])" : "";
-        return new KafkaException(err, "consume failed" + where + ": " + RdMessages.errorText(m) + " ("
-                + KafkaError.fromCode(err) + ")", false, false, false);
-    }
+    /** A failed message of a batch: EOF for the listener, else the error the next poll throws. */
+    private final MessageBatch.FailureHandler onFailedMessage = (m, err) -> {
+        MemorySegment msg = RdMessages.view(m);
+        if (err == PARTITION_EOF) eof(msg);
+        else if (pendingError == null) pendingError = RdMessages.consumeError(msg, err);
+    };
 
     /**
      * An owned copy of a consumed message: fields read in place, the topic name from the
@@ -481,13 +473,16 @@ final class ConsumerCore implements EventSink {
         onRebalance(assign, partitions);
     }
 
-    /** A batch of messages read from a queue, tracked like pollBatch's (close waits for it). */
-    RecordBatch queueBatch(List<MemorySegment> messages) {
-        MessageBatch batchOf = batchPool.take(messages.size());
-        for (MemorySegment m : messages) batchOf.add(m.address());
-        RecordBatch batch = new RecordBatch(batchOf, topicNames, openBatches::remove);
+    /** Messages read from a queue (ownership passes), tracked like pollBatch's batches (close waits for them). */
+    RecordBatch queueBatch(MessageBatch messages) {
+        RecordBatch batch = new RecordBatch(messages, topicNames, openBatches::remove);
         openBatches.add(batch);
         return batch;
+    }
+
+    /** An empty message array from this consumer's pool, for a queue read to fill. */
+    MessageBatch takeBatch(int max) {
+        return batchPool.take(max);
     }
 
     // ---- close ----------------------------------------------------------------------

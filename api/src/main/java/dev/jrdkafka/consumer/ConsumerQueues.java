@@ -1,16 +1,14 @@
 package dev.jrdkafka.consumer;
 
-import dev.jrdkafka.Header;
 import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.internal.QueueAccess;
 import dev.jrdkafka.internal.QueueHost;
 import dev.jrdkafka.internal.rd.RdClient;
-import dev.jrdkafka.internal.rd.RdMessages;
+import dev.jrdkafka.internal.rd.MessageBatch;
 import dev.jrdkafka.internal.rd.RdQueue;
 import dev.jrdkafka.queue.Queue;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -110,8 +108,13 @@ final class ConsumerQueues implements QueueHost {
     }
 
     @Override
-    public RecordBatch batch(List<MemorySegment> messages) {
+    public RecordBatch batch(MessageBatch messages) {
         return core.queueBatch(messages);
+    }
+
+    @Override
+    public MessageBatch takeBatch(int max) {
+        return core.takeBatch(max);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.jrdkafka.consumer.RecordBatch;
 import dev.jrdkafka.internal.rd.RdClient;
 import dev.jrdkafka.internal.rd.RdQueue;
 import java.lang.foreign.MemorySegment;
-import java.util.List;
 
 /**
  * What a {@code dev.jrdkafka.queue.Queue} needs from the client it belongs to (implemented
@@ -30,8 +29,11 @@ public interface QueueHost {
     /** A REBALANCE event taken from a queue: handled like librdkafka's rebalance callback. */
     void rebalance(boolean assign, MemorySegment partitions);
 
+    /** An empty message array (pooled) for a queue read to fill. */
+    dev.jrdkafka.internal.rd.MessageBatch takeBatch(int max);
+
     /** Wraps consumed messages (ownership passes) into a tracked batch. */
-    RecordBatch batch(List<MemorySegment> messages);
+    RecordBatch batch(dev.jrdkafka.internal.rd.MessageBatch messages);
 
     /** An owned copy of a consumed message. */
     dev.jrdkafka.consumer.ConsumerRecord record(MemorySegment message);

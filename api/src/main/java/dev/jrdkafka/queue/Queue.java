@@ -7,15 +7,13 @@ import dev.jrdkafka.consumer.RecordBatch;
 import dev.jrdkafka.internal.QueueAccess;
 import dev.jrdkafka.internal.QueueHost;
 import dev.jrdkafka.internal.rd.ClientGuard;
+import dev.jrdkafka.internal.rd.MessageBatch;
 import dev.jrdkafka.internal.rd.RdClient;
 import dev.jrdkafka.internal.rd.RdEvents;
 import dev.jrdkafka.internal.rd.RdMessages;
 import dev.jrdkafka.internal.rd.RdQueue;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -242,7 +240,7 @@ public final class Queue implements AutoCloseable {
         while (true) {
             Queue terminal;
             long seen;
-            List<MemorySegment> kept = new ArrayList<>();
+            MessageBatch messages = null;
             RecordBatch batch = null;
             Object token = enterPoll();
             try {
@@ -254,18 +252,21 @@ public final class Queue implements AutoCloseable {
                     terminal = armedTerminal();
                     seen = terminal.signal.seq();
                 }
-                consumeNow(maxRecords, kept);
+                messages = host.takeBatch(maxRecords);
+                rd.consumeBatch(0, messages, maxRecords);
+                messages.removeFailed(onFailedMessage);
                 // Registered with the consumer before leaving the guard, so its close waits for it.
-                if (!kept.isEmpty()) batch = host.batch(kept);
+                if (messages.size() > 0) batch = host.batch(messages);
             } catch (RuntimeException | Error e) {
-                if (batch == null) for (MemorySegment m : kept) RdMessages.destroy(m);
+                if (messages != null && batch == null) messages.release();
                 throw e;
             } finally {
                 exitPoll(token);
             }
             if (batch != null) return batch;
+            messages.release();
             throwPending();
-            if (!awaitMore(terminal, seen, deadline)) return host.batch(List.of());
+            if (!awaitMore(terminal, seen, deadline)) return host.batch(host.takeBatch(1));
         }
     }
 
@@ -556,25 +557,10 @@ public final class Queue implements AutoCloseable {
         return true;
     }
 
-    private void consumeNow(int max, List<MemorySegment> kept) {
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment array = scratch.allocate(ValueLayout.ADDRESS, max);
-            int n = rd.consumeBatch(0, array, max);
-            for (int i = 0; i < n; i++) {
-                MemorySegment m = RdMessages.view(array.getAtIndex(ValueLayout.JAVA_LONG, i));
-                int err = RdMessages.error(m);
-                if (err == 0) {
-                    kept.add(m);
-                } else {
-                    if (err != PARTITION_EOF && pendingError == null) pendingError = consumeError(m, err);
-                    RdMessages.destroy(m);
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            for (MemorySegment m : kept) RdMessages.destroy(m);
-            throw e;
-        }
-    }
+    /** Partition EOF is skipped; the first other error is thrown by the next poll, after the records before it. */
+    private final MessageBatch.FailureHandler onFailedMessage = (m, err) -> {
+        if (err != PARTITION_EOF && pendingError == null) pendingError = RdMessages.consumeError(RdMessages.view(m), err);
+    };
 
     private void throwPending() {
         KafkaException e = pendingError;
@@ -582,12 +568,6 @@ public final class Queue implements AutoCloseable {
             pendingError = null;
             throw e;
         }
-    }
-
-    private static KafkaException consumeError(MemorySegment m, int err) {
-        String where = RdMessages.topic(m) != null ? " (" + RdMessages.topic(m) + " [" + RdMessages.partition(m) + "])" : "";
-        return new KafkaException(err, "consume failed" + where + ": " + RdMessages.errorText(m) + " ("
-                + KafkaError.fromCode(err) + ")", false, false, false);
     }
 
     /** Copies a native event; a REBALANCE is handled here and yields null. */

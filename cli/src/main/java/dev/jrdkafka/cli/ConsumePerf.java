@@ -19,10 +19,6 @@ import java.util.Map;
  * process's CPU time over the whole run.
  */
 final class ConsumePerf {
-    static final long BEGINNING = Consumer.OFFSET_BEGINNING;
-    static final long END = Consumer.OFFSET_END;
-    static final long STORED = Consumer.OFFSET_STORED;
-
     record Result(long messages, long bytes, double seconds, double cpuSeconds) {
         double msgsPerSecond() {
             return messages / seconds;
@@ -69,7 +65,7 @@ final class ConsumePerf {
         if (group != null) c.groupId(group);
         // Where to start: assigned partitions start at the given offset (like
         // rdkafka_performance's consume_start); a fresh group through auto.offset.reset.
-        c.set("auto.offset.reset", startOffset == END ? "latest" : "earliest").set("enable.partition.eof", "false");
+        c.set("auto.offset.reset", startOffset == Consumer.OFFSET_END ? "latest" : "earliest").set("enable.partition.eof", "false");
         try (Consumer consumer = Consumer.create(c)) {
             if (group != null) {
                 consumer.subscribe(List.of(topic));

@@ -213,11 +213,8 @@ final class PerfCommand implements Callable<Integer> {
         // 1 s) even if the application drains the queue at once: stalls of seconds, measured.
         KafkaConfig consumerConfig = config.copy().set("fetch.queue.backoff.ms", "10");
         if (brokers == null) consumerConfig.set("fetch.wait.max.ms", "5");
-        for (String kv : properties) { // -X wins over both
-            int eq = kv.indexOf('=');
-            producerConfig.set(kv.substring(0, eq), kv.substring(eq + 1));
-            consumerConfig.set(kv.substring(0, eq), kv.substring(eq + 1));
-        }
+        applyProperties(producerConfig); // -X wins over both
+        applyProperties(consumerConfig);
         RoundTrip.Result r = new RoundTrip(producerConfig, consumerConfig, topic, size, count, topicPartitions,
                 Duration.ofSeconds(30)).run();
         out.printf("%% produced %d messages (%d bytes) in %.3f s: %.0f msgs/s, %.2f MB/s; %d delivered, %d failed%n",
@@ -239,9 +236,9 @@ final class PerfCommand implements Callable<Integer> {
 
     /** -o as a librdkafka logical offset or an absolute one; null for the default (beginning). */
     private long startOffset() {
-        if (offset == null || offset.equals("beginning")) return ConsumePerf.BEGINNING;
-        if (offset.equals("end")) return ConsumePerf.END;
-        if (offset.equals("stored")) return ConsumePerf.STORED;
+        if (offset == null || offset.equals("beginning")) return dev.jrdkafka.consumer.Consumer.OFFSET_BEGINNING;
+        if (offset.equals("end")) return dev.jrdkafka.consumer.Consumer.OFFSET_END;
+        if (offset.equals("stored")) return dev.jrdkafka.consumer.Consumer.OFFSET_STORED;
         try {
             long o = Long.parseLong(offset);
             if (o < 0) throw usage("-o takes beginning, end, stored or an offset >= 0, got " + offset);
@@ -268,6 +265,11 @@ final class PerfCommand implements Callable<Integer> {
         if (brokers != null) c.bootstrapServers(brokers);
         if (acks != null) c.set("acks", acks);
         if (codec != null) c.set("compression.codec", codec);
+        return applyProperties(c);
+    }
+
+    /** The -X properties, set on {@code c}. */
+    private KafkaConfig applyProperties(KafkaConfig c) {
         for (String kv : properties) {
             int eq = kv.indexOf('=');
             if (eq <= 0) throw usage("-X expects key=value, got '" + kv + "'");

@@ -25,6 +25,7 @@ public final class MessageBatch {
     private static final long KEY = rd_kafka_message_s.key$offset();
     private static final long KEY_LEN = rd_kafka_message_s.key_len$offset();
     private static final long OFFSET = rd_kafka_message_s.offset$offset();
+    private static final long PRIVATE = rd_kafka_message_s._private$offset();
 
     private final Pool pool;
     private final MemorySegment pointers; // capacity pointers, then one int for a timestamp type
@@ -68,10 +69,40 @@ public final class MessageBatch {
         return pointers.getAtIndex(ValueLayout.JAVA_LONG, i);
     }
 
-    /** Removes message i from the batch (after the caller destroyed or kept it elsewhere), keeping order. */
-    public void remove(int i) {
-        MemorySegment.copy(pointers, 8L * (i + 1), pointers, 8L * i, 8L * (size - i - 1));
-        size--;
+    /** What {@link #removeFailed} tells about each failed message (partition EOF included), before destroying it. */
+    public interface FailureHandler {
+        void onFailed(long message, int error);
+    }
+
+    /** Takes out the messages carrying an error, in one pass keeping the others' order; each is reported, then destroyed. */
+    public void removeFailed(FailureHandler handler) {
+        int kept = 0;
+        int i = 0;
+        try {
+            for (; i < size; i++) {
+                long m = message(i);
+                int err = error(m);
+                if (err == 0) {
+                    pointers.setAtIndex(ValueLayout.JAVA_LONG, kept++, m);
+                } else {
+                    try {
+                        handler.onFailed(m, err);
+                    } finally {
+                        destroy(m);
+                    }
+                }
+            }
+        } finally {
+            // If the handler threw at i, the messages after it stay in the batch (release() frees them).
+            int rest = Math.max(0, size - i - 1);
+            if (i < size) MemorySegment.copy(pointers, 8L * (i + 1), pointers, 8L * kept, 8L * rest);
+            size = i < size ? kept + rest : kept;
+        }
+    }
+
+    /** The {@code _private} field: a delivery report's msg_opaque (of a consumed message, librdkafka's own). */
+    public static long opaque(long m) {
+        return ALL.get(ValueLayout.JAVA_LONG, m + PRIVATE);
     }
 
     // ---- fields of a message, by address ---------------------------------------------

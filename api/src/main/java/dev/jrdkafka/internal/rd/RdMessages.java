@@ -34,35 +34,6 @@ public final class RdMessages {
         return rd_kafka_message_s.offset(m);
     }
 
-    public static int leaderEpoch(MemorySegment m) {
-        return rd_kafka_message_leader_epoch(m);
-    }
-
-    /** {timestamp, type} where type is rd_kafka_timestamp_type_t (0 none, 1 create, 2 log append). */
-    public static long[] timestamp(MemorySegment m) {
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment type = scratch.allocate(ValueLayout.JAVA_INT);
-            long ts = rd_kafka_message_timestamp(m, type);
-            return new long[] {ts, type.get(ValueLayout.JAVA_INT, 0)};
-        }
-    }
-
-    /** The key bytes in place (valid while the message lives), or null. */
-    public static MemorySegment keySegment(MemorySegment m) {
-        MemorySegment k = rd_kafka_message_s.key(m);
-        return k.equals(MemorySegment.NULL) ? null : k.reinterpret(rd_kafka_message_s.key_len(m));
-    }
-
-    /** The value bytes in place (valid while the message lives), or null. */
-    public static MemorySegment valueSegment(MemorySegment m) {
-        MemorySegment v = rd_kafka_message_s.payload(m);
-        return v.equals(MemorySegment.NULL) ? null : v.reinterpret(rd_kafka_message_s.len(m));
-    }
-
-    public static byte[] bytes(MemorySegment s) {
-        return s == null ? null : s.toArray(ValueLayout.JAVA_BYTE);
-    }
-
     /** The headers as (name, value) pairs; values may be null. */
     public static List<java.util.Map.Entry<String, byte[]>> headers(MemorySegment m) {
         List<java.util.Map.Entry<String, byte[]>> out = new ArrayList<>();
@@ -80,6 +51,13 @@ public final class RdMessages {
             }
         }
         return out;
+    }
+
+    /** The exception a consume error message (err != 0, not partition EOF) is thrown as, from any poll. */
+    public static dev.jrdkafka.KafkaException consumeError(MemorySegment m, int err) {
+        String where = topic(m) != null ? " (" + topic(m) + " [" + partition(m) + "])" : "";
+        return new dev.jrdkafka.KafkaException(err, "consume failed" + where + ": " + errorText(m) + " ("
+                + dev.jrdkafka.KafkaError.fromCode(err) + ")", false, false, false);
     }
 
     /** librdkafka's error string for an error message (err != 0), e.g. from a broker. */

@@ -6,7 +6,6 @@ import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.bindings.rd_kafka_queue_cb_event_enable$event_cb;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -111,10 +110,10 @@ public final class RdQueue {
     }
 
     /** {@code rd_kafka_consume_batch_queue} into {@code array}; serves rebalance callbacks on this thread. */
-    public int consumeBatch(int timeoutMs, MemorySegment array, int max) {
-        long n = rd_kafka_consume_batch_queue(q, timeoutMs, array, max);
+    public int consumeBatch(int timeoutMs, MessageBatch batch, int max) {
+        int n = batch.fill(q, timeoutMs, max);
         if (n < 0) throw RdErrors.fromCode(rd_kafka_last_error(), "poll");
-        return (int) n;
+        return n;
     }
 
     /**
@@ -149,10 +148,5 @@ public final class RdQueue {
     public void destroy() {
         readiness(null);
         rd_kafka_queue_destroy(q);
-    }
-
-    /** A pointer array for batch consumption. */
-    public static MemorySegment pointerArray(Arena arena, int n) {
-        return arena.allocate(ValueLayout.ADDRESS, n);
     }
 }

@@ -17,10 +17,6 @@ public final class TopicNames {
 
     private volatile Table table = new Table(new long[16], new String[16], 0);
 
-    String nameOf(MemorySegment rkt) {
-        return nameOf(rkt.address());
-    }
-
     /** The name of the topic handle at {@code addr}, or null for a null handle. */
     public String nameOf(long addr) {
         if (addr == 0) return null;
