@@ -1,13 +1,10 @@
 package dev.jrdkafka;
 
 import dev.jrdkafka.internal.rd.Rd;
-import dev.jrdkafka.internal.rd.RdConf;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** Facts about the librdkafka this JVM uses. The first call loads the library. */
@@ -26,13 +23,7 @@ public final class Librdkafka {
 
     /** The features compiled into this librdkafka ({@code builtin.features}), in its order. */
     public static Set<String> builtinFeatures() {
-        MemorySegment conf = RdConf.create(Map.of());
-        try {
-            String csv = RdConf.get(conf, "builtin.features");
-            return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(csv.split(","))));
-        } finally {
-            RdConf.destroy(conf);
-        }
+        return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(Rd.builtinFeatures().split(","))));
     }
 
     /** The file the library was loaded from. */

@@ -3,8 +3,10 @@ package dev.jrdkafka.consumer;
 import dev.jrdkafka.ConsumerGroupMetadata;
 import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.config.KafkaConfig;
-import dev.jrdkafka.internal.rd.RdPartitionLists;
-import java.lang.foreign.MemorySegment;
+import dev.jrdkafka.KafkaError;
+import dev.jrdkafka.OffsetAndMetadata;
+import dev.jrdkafka.internal.client.Timeouts;
+import dev.jrdkafka.internal.rd.RdPartitionList;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.Collection;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * librdkafka's high-level (group) consumer.
@@ -43,16 +43,15 @@ import org.slf4j.LoggerFactory;
  * garbage-collected is reported and closed.
  */
 public final class Consumer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
-    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon().name("jrdkafka-consumer-cleaner").factory());
 
     private final ConsumerCore core;
     private final Cleaner.Cleanable cleanable;
 
     private Consumer(Map<String, String> config, ConsumerOptions options) {
         this.core = new ConsumerCore(config, options);
-        core.owner(this);
-        this.cleanable = CLEANER.register(this, new LeakReport(core, new Throwable("the Consumer was created here")));
+        core.facade(this);
+        ConsumerCore c = core;
+        this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
     }
 
     public static Consumer create(KafkaConfig config) {
@@ -78,7 +77,11 @@ public final class Consumer implements AutoCloseable {
         if (core.groupId == null) {
             throw new IllegalStateException("subscribe needs group.id in the configuration; use assign() without a group");
         }
-        run(() -> core.rd.subscribe(List.copyOf(topics)));
+        List<String> copy = List.copyOf(topics); // refuses null elements
+        for (String t : copy) {
+            if (t.isEmpty()) throw new IllegalArgumentException("subscribe: a topic name is empty");
+        }
+        run(() -> core.rd.subscribe(copy));
     }
 
     public void unsubscribe() {
@@ -139,7 +142,7 @@ public final class Consumer implements AutoCloseable {
 
     /** Stops reading all assigned partitions. */
     public void unassign() {
-        run(() -> core.rd.assign(MemorySegment.NULL, "unassign"));
+        run(() -> core.rd.assign(null, "unassign"));
     }
 
     /**
@@ -200,10 +203,13 @@ public final class Consumer implements AutoCloseable {
         run(() -> core.rd.commit(null, false));
     }
 
-    /** Commits {@code offsets} (the next offset to read, per partition), waiting for the result. */
-    public void commitSync(Map<TopicPartition, Long> offsets) {
-        Objects.requireNonNull(offsets, "offsets");
-        run(() -> core.rd.commit(offsets, false));
+    /**
+     * Commits {@code offsets} (per partition the next offset to read, with the leader epoch of
+     * the record before it and any metadata), waiting for the result.
+     */
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> copy = positions(offsets);
+        run(() -> core.rd.commit(copy, false));
     }
 
     /**
@@ -225,11 +231,20 @@ public final class Consumer implements AutoCloseable {
     }
 
     /** Commits {@code offsets} (the next offset to read) without waiting; {@code listener} as in {@link #commitAsync(OffsetCommitListener)}. */
-    public void commitAsync(Map<TopicPartition, Long> offsets, OffsetCommitListener listener) {
-        Objects.requireNonNull(offsets, "offsets");
+    public void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitListener listener) {
+        Map<TopicPartition, OffsetAndMetadata> copy = positions(offsets);
         Objects.requireNonNull(listener, "listener");
-        Map<TopicPartition, Long> copy = Map.copyOf(offsets);
         run(() -> core.commitAsync(copy, listener));
+    }
+
+    /** A checked copy of positions to commit or store: no null partition or position. */
+    private static Map<TopicPartition, OffsetAndMetadata> positions(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Objects.requireNonNull(offsets, "offsets");
+        offsets.forEach((tp, o) -> {
+            Objects.requireNonNull(tp, "a partition in offsets is null");
+            Objects.requireNonNull(o, () -> "the position of " + tp + " is null");
+        });
+        return Map.copyOf(offsets);
     }
 
     /**
@@ -243,17 +258,14 @@ public final class Consumer implements AutoCloseable {
      *         assigned); the others were stored
      * @throws dev.jrdkafka.KafkaException (_INVALID_ARG) with enable.auto.offset.store=true
      */
-    public void storeOffsets(Map<TopicPartition, Long> offsets) {
-        Objects.requireNonNull(offsets, "offsets");
-        Map<TopicPartition, long[]> withEpochs = new java.util.LinkedHashMap<>();
-        offsets.forEach((tp, o) -> withEpochs.put(tp, new long[] {o, -1}));
-        store(withEpochs);
+    public void storeOffsets(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        store(positions(offsets));
     }
 
     /** Stores {@code record}'s offset + 1 with its leader epoch: it is processed (see {@link #storeOffsets}). */
     public void storeOffset(ConsumerRecord record) {
         Objects.requireNonNull(record, "record");
-        store(Map.of(record.topicPartition(), new long[] {record.offset() + 1, record.leaderEpoch()}));
+        store(Map.of(record.topicPartition(), new OffsetAndMetadata(record.offset() + 1, Math.max(-1, record.leaderEpoch()), "")));
     }
 
     /**
@@ -264,11 +276,11 @@ public final class Consumer implements AutoCloseable {
     public void storeOffset(RecordView record) {
         Objects.requireNonNull(record, "record");
         store(Map.of(new TopicPartition(record.topic(), record.partition()),
-                new long[] {record.offset() + 1, record.leaderEpoch()}));
+                new OffsetAndMetadata(record.offset() + 1, Math.max(-1, record.leaderEpoch()), "")));
     }
 
-    private void store(Map<TopicPartition, long[]> offsetAndEpoch) {
-        Map<TopicPartition, Integer> errors = call(() -> core.rd.storeOffsets(offsetAndEpoch));
+    private void store(Map<TopicPartition, OffsetAndMetadata> positions) {
+        Map<TopicPartition, Integer> errors = call(() -> core.rd.storeOffsets(positions));
         Map<TopicPartition, dev.jrdkafka.KafkaError> failed = new java.util.LinkedHashMap<>();
         int first = 0;
         for (Map.Entry<TopicPartition, Integer> e : errors.entrySet()) {
@@ -282,9 +294,20 @@ public final class Consumer implements AutoCloseable {
                 + (notAssigned ? ": the partition is not assigned to this consumer" : "") + " " + failed, failed);
     }
 
-    /** Committed offsets ({@link #OFFSET_INVALID}, -1001, where the group has none). */
-    public Map<TopicPartition, Long> committed(Collection<TopicPartition> partitions, Duration timeout) {
-        return call(() -> core.rd.committed(partitions, millis(timeout)));
+    /**
+     * The committed positions of {@code partitions}, with their leader epoch and metadata; a
+     * partition the group has no committed offset for maps to null (as in kafka-clients).
+     */
+    public Map<TopicPartition, OffsetAndMetadata> committed(Collection<TopicPartition> partitions, Duration timeout) {
+        Objects.requireNonNull(partitions, "partitions");
+        int ms = millis(timeout);
+        Map<TopicPartition, RdPartitionList.Entry> found = call(() -> core.rd.committed(List.copyOf(partitions), ms));
+        Map<TopicPartition, OffsetAndMetadata> out = new java.util.LinkedHashMap<>();
+        for (RdPartitionList.Entry e : found.values()) {
+            out.put(e.partition(), e.offset() < 0 ? null
+                    : new OffsetAndMetadata(e.offset(), Math.max(-1, e.leaderEpoch()), e.metadata()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The next offset this consumer will read, per partition ({@link #OFFSET_INVALID}, -1001, before the first fetch). */
@@ -384,11 +407,25 @@ public final class Consumer implements AutoCloseable {
     private static final int SEEK_IN_PROGRESS = dev.jrdkafka.KafkaError._IN_PROGRESS.code();
 
     public void pause(Collection<TopicPartition> partitions) {
-        run(() -> core.rd.pause(partitions, true));
+        pauseOrResume(partitions, true);
     }
 
     public void resume(Collection<TopicPartition> partitions) {
-        run(() -> core.rd.pause(partitions, false));
+        pauseOrResume(partitions, false);
+    }
+
+    private void pauseOrResume(Collection<TopicPartition> partitions, boolean pause) {
+        Objects.requireNonNull(partitions, "partitions");
+        List<TopicPartition> list = List.copyOf(partitions);
+        Map<TopicPartition, Integer> errors = call(() -> core.rd.pause(list, pause));
+        Map<TopicPartition, KafkaError> failed = new java.util.LinkedHashMap<>();
+        errors.forEach((tp, err) -> {
+            if (err != 0) failed.put(tp, KafkaError.fromCode(err));
+        });
+        if (!failed.isEmpty()) {
+            throw new PartitionErrorsException(failed.values().iterator().next().code(), (pause ? "pause" : "resume")
+                    + " failed for " + failed + ": only partitions assigned to this consumer can be paused or resumed", failed);
+        }
     }
 
     /**
@@ -402,11 +439,11 @@ public final class Consumer implements AutoCloseable {
         Objects.requireNonNull(timestamps, "timestamps");
         if (timestamps.isEmpty()) return Map.of();
         int ms = millis(timeout);
-        Map<TopicPartition, RdPartitionLists.Entry> found = call(() -> core.rd.offsetsForTimes(timestamps, ms));
+        Map<TopicPartition, RdPartitionList.Entry> found = call(() -> core.rd.offsetsForTimes(timestamps, ms));
         Map<TopicPartition, OffsetAndEpoch> out = new java.util.LinkedHashMap<>();
         Map<TopicPartition, dev.jrdkafka.KafkaError> failed = new java.util.LinkedHashMap<>();
         int first = 0;
-        for (RdPartitionLists.Entry e : found.values()) {
+        for (RdPartitionList.Entry e : found.values()) {
             if (e.error() != 0) {
                 failed.put(e.partition(), dev.jrdkafka.KafkaError.fromCode(e.error()));
                 if (first == 0) first = e.error();
@@ -453,24 +490,15 @@ public final class Consumer implements AutoCloseable {
 
     // ---- queues (dev.jrdkafka.queue) ------------------------------------------------
 
-    private volatile ConsumerQueues queues;
-
     private ConsumerQueues queues() {
-        ConsumerQueues q = queues;
-        if (q == null) {
-            synchronized (this) {
-                q = queues;
-                if (q == null) queues = q = new ConsumerQueues(core);
-            }
-        }
-        return q;
+        return core.queues;
     }
 
     /**
      * This consumer's queue ({@code rd_kafka_queue_get_consumer}) — the one {@link #poll} reads,
-     * carrying records, consume errors and rebalances — as a {@link dev.jrdkafka.queue.Queue}:
+     * carrying records, consume errors and rebalances — as a {@link Queue}:
      * to wait on it without blocking ({@code awaitReady}, {@code onReady}, a
-     * {@link dev.jrdkafka.queue.QueueSelector}), to read it without pinning a virtual thread, or
+     * {@link QueueSelector}), to read it without pinning a virtual thread, or
      * to forward it. Its readiness also counts the client's own events (logs, errors,
      * statistics), which any poll of this consumer serves. The same object until it is closed.
      *
@@ -480,7 +508,7 @@ public final class Consumer implements AutoCloseable {
      * every read of this consumer, queue reads included, on the reading thread (one reader at
      * a time).
      */
-    public dev.jrdkafka.queue.Queue consumerQueue() {
+    public Queue consumerQueue() {
         return call(() -> queues().consumerQueue());
     }
 
@@ -496,26 +524,48 @@ public final class Consumer implements AutoCloseable {
      * queue after each assignment). Asked for while another thread closes it, it waits for that
      * close to finish and returns a new queue. The same object per partition until it is closed.
      */
-    public dev.jrdkafka.queue.Queue partitionQueue(TopicPartition partition) {
+    public Queue partitionQueue(TopicPartition partition) {
         Objects.requireNonNull(partition, "partition");
         return call(() -> queues().partitionQueue(partition));
     }
 
     /** A new, empty queue of this consumer's ({@code rd_kafka_queue_new}), to forward others into or to receive commit results. */
-    public dev.jrdkafka.queue.Queue newQueue() {
+    public Queue newQueue() {
         return call(() -> queues().newQueue());
     }
 
     /**
      * Commits {@code offsets} (null: the positions of the whole assignment) without waiting;
      * the outcome arrives on {@code results} as an
-     * {@link dev.jrdkafka.queue.EventType#OFFSET_COMMIT} event ({@code rd_kafka_commit_queue}).
+     * {@link EventType#OFFSET_COMMIT} event ({@code rd_kafka_commit_queue}).
      * {@code results} must be a queue from {@link #newQueue()} that neither forwards nor is
      * forwarded into; it becomes an event-only queue (read it with {@code poll}).
      */
-    public void commitAsyncTo(Map<TopicPartition, Long> offsets, dev.jrdkafka.queue.Queue results) {
+    public void commitAsyncTo(Map<TopicPartition, OffsetAndMetadata> offsets, Queue results) {
         Objects.requireNonNull(results, "results");
-        run(() -> queues().commitInto(results, offsets == null ? null : Map.copyOf(offsets)));
+        Map<TopicPartition, OffsetAndMetadata> copy = offsets == null ? null : positions(offsets);
+        run(() -> queues().commitInto(results, copy));
+    }
+
+    // ---- authentication -------------------------------------------------------------
+
+    /**
+     * Sets the SASL/OAUTHBEARER token, typically from
+     * {@link dev.jrdkafka.ClientListener#onOAuthBearerTokenRefresh} (enable it with
+     * {@link ConsumerOptions#withOAuthBearerTokenRefresh}). May be called from any thread.
+     *
+     * @param lifetime   when the token expires, as time since the epoch
+     * @param extensions SASL extensions (key → value), may be empty
+     * @throws dev.jrdkafka.KafkaException with librdkafka's reason for an invalid token
+     */
+    public void setOAuthBearerToken(String token, java.time.Instant lifetime, String principal,
+                                    Map<String, String> extensions) {
+        core.client.setOAuthBearerToken(token, lifetime, principal, extensions);
+    }
+
+    /** Tells librdkafka that no OAUTHBEARER token could be obtained; it will ask again. May be called from any thread. */
+    public void setOAuthBearerTokenFailure(String reason) {
+        core.client.setOAuthBearerTokenFailure(reason);
     }
 
     // ---- lifecycle -----------------------------------------------------------------
@@ -535,22 +585,21 @@ public final class Consumer implements AutoCloseable {
      * timeouts (it must finish the revocation, running the rebalance listener).
      */
     public void close(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
         core.close(timeout);
         cleanable.clean();
     }
 
-    private void withList(Collection<TopicPartition> partitions, java.util.function.Consumer<MemorySegment> op) {
+    private void withList(Collection<TopicPartition> partitions, java.util.function.Consumer<RdPartitionList> op) {
         Objects.requireNonNull(partitions, "partitions");
-        MemorySegment list = RdPartitionLists.of(partitions, OFFSET_INVALID); // librdkafka: INVALID = STORED
-        try {
-            run(() -> op.accept(list));
-        } finally {
-            RdPartitionLists.destroy(list);
-        }
+        List<TopicPartition> copy = List.copyOf(partitions); // refuses null elements
+        run(() -> {
+            try (RdPartitionList list = RdPartitionList.of(copy, OFFSET_INVALID)) { // librdkafka: INVALID = STORED
+                op.accept(list);
+            }
+        });
     }
 
-    private void withOffsets(Map<TopicPartition, Long> startOffsets, java.util.function.Consumer<MemorySegment> op) {
+    private void withOffsets(Map<TopicPartition, Long> startOffsets, java.util.function.Consumer<RdPartitionList> op) {
         Objects.requireNonNull(startOffsets, "startOffsets");
         startOffsets.forEach((tp, offset) -> {
             Objects.requireNonNull(tp, "partition");
@@ -560,51 +609,28 @@ public final class Consumer implements AutoCloseable {
                         + "OFFSET_BEGINNING, OFFSET_END, OFFSET_STORED or offsetTail(n)");
             }
         });
-        MemorySegment list = RdPartitionLists.of(startOffsets);
-        try {
-            run(() -> op.accept(list));
-        } finally {
-            RdPartitionLists.destroy(list);
-        }
+        Map<TopicPartition, Long> copy = Map.copyOf(startOffsets);
+        run(() -> {
+            try (RdPartitionList list = RdPartitionList.of(copy)) {
+                op.accept(list);
+            }
+        });
     }
 
-    /** What rd_kafka_assign accepts (rd_kafka_assignment_add): absolute, BEGINNING, END, STORED, INVALID, TAIL(n). */
     private static boolean isStartOffset(long offset) {
         return offset >= 0 || offset == OFFSET_BEGINNING || offset == OFFSET_END || offset == OFFSET_STORED
                 || offset == OFFSET_INVALID || offset <= OFFSET_TAIL_BASE;
     }
 
     private void run(Runnable r) {
-        core.guard.enter();
-        try {
-            r.run();
-        } finally {
-            core.guard.exit();
-        }
+        core.owned(r);
     }
 
     private <T> T call(java.util.function.Supplier<T> s) {
-        core.guard.enter();
-        try {
-            return s.get();
-        } finally {
-            core.guard.exit();
-        }
+        return core.owned(s);
     }
 
     private static int millis(Duration d) {
-        Objects.requireNonNull(d, "timeout");
-        if (d.isNegative()) throw new IllegalArgumentException("timeout must be >= 0, got " + d);
-        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
-    }
-
-    private record LeakReport(ConsumerCore core, Throwable createdAt) implements Runnable {
-        @Override
-        public void run() {
-            if (!core.isClosed()) {
-                LOG.warn("a Consumer ({}) was garbage-collected without close(); closing it now", core.client.name(), createdAt);
-                core.close(Duration.ofSeconds(5));
-            }
-        }
+        return Timeouts.millis(d, "timeout");
     }
 }

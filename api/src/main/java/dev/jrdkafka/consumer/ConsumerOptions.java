@@ -9,16 +9,19 @@ import java.util.Objects;
  *
  * @param offsetCommitListener null: none (librdkafka logs failed commits as warnings)
  * @param partitionEofListener null: none (EOF is skipped)
+ * @param oauthBearerTokenRefresh whether {@link ClientListener#onOAuthBearerTokenRefresh} is
+ *        called (it then replaces librdkafka's own token handling)
  */
 public record ConsumerOptions(RebalanceListener rebalanceListener, ClientListener listener,
-                              OffsetCommitListener offsetCommitListener, PartitionEofListener partitionEofListener) {
+                              OffsetCommitListener offsetCommitListener, PartitionEofListener partitionEofListener,
+                              boolean oauthBearerTokenRefresh) {
     public ConsumerOptions {
         Objects.requireNonNull(rebalanceListener, "rebalanceListener");
         Objects.requireNonNull(listener, "listener");
     }
 
     public ConsumerOptions(RebalanceListener rebalanceListener, ClientListener listener) {
-        this(rebalanceListener, listener, null, null);
+        this(rebalanceListener, listener, null, null, false);
     }
 
     public static ConsumerOptions defaults() {
@@ -26,11 +29,11 @@ public record ConsumerOptions(RebalanceListener rebalanceListener, ClientListene
     }
 
     public ConsumerOptions withRebalanceListener(RebalanceListener l) {
-        return new ConsumerOptions(l, listener, offsetCommitListener, partitionEofListener);
+        return new ConsumerOptions(l, listener, offsetCommitListener, partitionEofListener, oauthBearerTokenRefresh);
     }
 
     public ConsumerOptions withListener(ClientListener l) {
-        return new ConsumerOptions(rebalanceListener, l, offsetCommitListener, partitionEofListener);
+        return new ConsumerOptions(rebalanceListener, l, offsetCommitListener, partitionEofListener, oauthBearerTokenRefresh);
     }
 
     /**
@@ -40,7 +43,7 @@ public record ConsumerOptions(RebalanceListener rebalanceListener, ClientListene
      * (or in {@link Consumer#close}), never on a librdkafka thread.
      */
     public ConsumerOptions withOffsetCommitListener(OffsetCommitListener l) {
-        return new ConsumerOptions(rebalanceListener, listener, l, partitionEofListener);
+        return new ConsumerOptions(rebalanceListener, listener, l, partitionEofListener, oauthBearerTokenRefresh);
     }
 
     /**
@@ -48,6 +51,11 @@ public record ConsumerOptions(RebalanceListener rebalanceListener, ClientListene
      * configuration (librdkafka reports nothing otherwise). Runs on the thread that polls.
      */
     public ConsumerOptions withPartitionEofListener(PartitionEofListener l) {
-        return new ConsumerOptions(rebalanceListener, listener, offsetCommitListener, l);
+        return new ConsumerOptions(rebalanceListener, listener, offsetCommitListener, l, oauthBearerTokenRefresh);
+    }
+
+    /** Calls {@link ClientListener#onOAuthBearerTokenRefresh} when a token is due (answer with {@code Consumer.setOAuthBearerToken}). */
+    public ConsumerOptions withOAuthBearerTokenRefresh(boolean on) {
+        return new ConsumerOptions(rebalanceListener, listener, offsetCommitListener, partitionEofListener, on);
     }
 }

@@ -16,7 +16,7 @@ public final class PartitionErrorsException extends KafkaException {
     private final transient Map<TopicPartition, KafkaError> partitionErrors;
 
     public PartitionErrorsException(int code, String message, Map<TopicPartition, KafkaError> partitionErrors) {
-        super(code, message, false, false, false);
+        super(code, message);
         this.partitionErrors = Map.copyOf(partitionErrors);
     }
 

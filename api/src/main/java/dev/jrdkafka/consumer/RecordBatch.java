@@ -1,9 +1,7 @@
 package dev.jrdkafka.consumer;
 
 import dev.jrdkafka.Header;
-import dev.jrdkafka.internal.rd.MessageBatch;
-import dev.jrdkafka.internal.rd.RdMessages;
-import dev.jrdkafka.internal.rd.TopicNames;
+import dev.jrdkafka.internal.rd.consume.MessageBatch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -27,16 +25,14 @@ import java.util.Objects;
 public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     private final Arena arena;
     private final MessageBatch messages;
-    private final TopicNames topics;
     private final java.util.function.Consumer<RecordBatch> onClose;
     private final int size;
     private final Thread owner = Thread.currentThread();
     private boolean closed;
 
-    RecordBatch(MessageBatch messages, TopicNames topics, java.util.function.Consumer<RecordBatch> onClose) {
+    RecordBatch(MessageBatch messages, java.util.function.Consumer<RecordBatch> onClose) {
         this.arena = Arena.ofConfined();
         this.messages = messages;
-        this.topics = topics;
         this.onClose = onClose;
         this.size = messages.size();
     }
@@ -52,7 +48,7 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
 
     /** The i-th record's view. */
     public RecordView get(int i) {
-        message(i);
+        check(i);
         return new RecordView(this, i);
     }
 
@@ -79,69 +75,62 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     // ---- the i-th record, without a view ---------------------------------------------
 
     public String topic(int i) {
-        return topics.nameOf(MessageBatch.topicHandle(message(i)));
+        return messages.topic(check(i));
     }
 
     public int partition(int i) {
-        return MessageBatch.partition(message(i));
+        return messages.partition(check(i));
     }
 
     public long offset(int i) {
-        return MessageBatch.offset(message(i));
+        return messages.offset(check(i));
     }
 
     /** The leader epoch of the record's batch, or -1 if unknown. */
     public int leaderEpoch(int i) {
-        return MessageBatch.leaderEpoch(message(i));
+        return messages.leaderEpoch(check(i));
     }
 
     /** The timestamp in milliseconds, or -1 if none (see {@link #timestampType(int)}). */
     public long timestamp(int i) {
-        return messages.timestamp(message(i));
+        return messages.timestamp(check(i));
     }
 
     public TimestampType timestampType(int i) {
-        messages.timestamp(message(i));
+        messages.timestamp(check(i));
         return TimestampType.of(messages.lastTimestampType());
     }
 
     /** The key in place (read-only, valid until the batch closes), or null. */
     public MemorySegment key(int i) {
-        long m = message(i);
-        return scoped(MessageBatch.keyAddress(m), MessageBatch.keyLength(m));
+        return messages.key(check(i), arena);
     }
 
     /** The value in place (read-only, valid until the batch closes), or null for a tombstone. */
     public MemorySegment value(int i) {
-        long m = message(i);
-        return scoped(MessageBatch.valueAddress(m), MessageBatch.valueLength(m));
+        return messages.value(check(i), arena);
     }
 
     /** The value's length in bytes, or -1 for a tombstone (null value). */
     public long valueSize(int i) {
-        long m = message(i);
-        return MessageBatch.valueAddress(m) == 0 ? -1 : MessageBatch.valueLength(m);
+        return messages.valueSize(check(i));
     }
 
     public byte[] keyBytes(int i) {
-        long m = message(i);
-        return copy(MessageBatch.keyAddress(m), MessageBatch.keyLength(m));
+        return messages.keyBytes(check(i));
     }
 
     public byte[] valueBytes(int i) {
-        long m = message(i);
-        return copy(MessageBatch.valueAddress(m), MessageBatch.valueLength(m));
+        return messages.valueBytes(check(i));
     }
 
     public List<Header> headers(int i) {
-        return RdMessages.headers(RdMessages.view(message(i))).stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
+        return messages.headers(check(i));
     }
 
     /** An owned copy of the i-th record. */
     public ConsumerRecord toRecord(int i) {
-        long ts = timestamp(i);
-        return new ConsumerRecord(topic(i), partition(i), offset(i), leaderEpoch(i), ts,
-                TimestampType.of(messages.lastTimestampType()), keyBytes(i), valueBytes(i), headers(i));
+        return Records.copy(messages, check(i));
     }
 
     /** Owned copies of all records. */
@@ -175,17 +164,9 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
         if (closed) throw new IllegalStateException("this RecordBatch is closed; its records were released");
     }
 
-    /** The i-th message's address, once the batch is known open and i in range. */
-    private long message(int i) {
+    /** {@code i}, once the batch is known open and i in range. */
+    private int check(int i) {
         ensureOpen();
-        return messages.message(Objects.checkIndex(i, size));
-    }
-
-    private MemorySegment scoped(long address, long length) {
-        return address == 0 ? null : MemorySegment.ofAddress(address).reinterpret(length, arena, null).asReadOnly();
-    }
-
-    private static byte[] copy(long address, long length) {
-        return address == 0 ? null : MessageBatch.bytes(address, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        return Objects.checkIndex(i, size);
     }
 }

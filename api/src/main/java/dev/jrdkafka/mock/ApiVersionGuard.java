@@ -1,6 +1,6 @@
 package dev.jrdkafka.mock;
 
-import dev.jrdkafka.internal.rd.RdMockApis;
+import dev.jrdkafka.internal.rd.mock.RdMockApis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.jrdkafka.mock;
 
-import dev.jrdkafka.internal.rd.RdMockBrokers;
-import dev.jrdkafka.internal.rd.RdMockErrors;
+import dev.jrdkafka.internal.rd.mock.RdMockBrokers;
+import dev.jrdkafka.internal.rd.mock.RdMockErrors;
 import java.time.Duration;
 
 /**

@@ -5,14 +5,14 @@ import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.config.KafkaConfig;
 import java.lang.foreign.MemorySegment;
+import dev.jrdkafka.OffsetAndMetadata;
+import dev.jrdkafka.internal.client.Timeouts;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * librdkafka's producer. Thread-safe: any number of threads may produce at once.
@@ -43,8 +43,6 @@ import org.slf4j.LoggerFactory;
  * producer that is garbage-collected unclosed is reported and closed.
  */
 public final class Producer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Producer.class);
-    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon().name("jrdkafka-cleaner").factory());
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ProducerCore core;
@@ -52,7 +50,8 @@ public final class Producer implements AutoCloseable {
 
     private Producer(Map<String, String> config, ProducerOptions options) {
         this.core = new ProducerCore(config, options);
-        this.cleanable = CLEANER.register(this, new LeakReport(core, new Throwable("the Producer was created here")));
+        ProducerCore c = core;
+        this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
     }
 
     /** A producer with default {@link ProducerOptions} (poller thread on). */
@@ -120,6 +119,7 @@ public final class Producer implements AutoCloseable {
 
     private static void checkArgs(String topic, int partition, long opaque) {
         Objects.requireNonNull(topic, "topic");
+        if (topic.isEmpty()) throw new IllegalArgumentException("the topic name is empty");
         if (partition < ProducerRecord.UNASSIGNED) {
             throw new IllegalArgumentException("partition must be >= 0 or UNASSIGNED (-1), got " + partition);
         }
@@ -155,12 +155,7 @@ public final class Producer implements AutoCloseable {
      * producers only): the producer can then no longer produce and must be closed.
      */
     public java.util.Optional<KafkaException> fatalError() {
-        core.guard.enter();
-        try {
-            return core.currentFatalError();
-        } finally {
-            core.guard.exit();
-        }
+        return core.client.call(core.client::currentFatalError);
     }
 
     /**
@@ -173,18 +168,12 @@ public final class Producer implements AutoCloseable {
      */
     public void setOAuthBearerToken(String token, java.time.Instant lifetime, String principal,
                                     Map<String, String> extensions) {
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(lifetime, "lifetime");
-        Objects.requireNonNull(principal, "principal");
-        String[] ext = extensions.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
-        run(() -> core.client.setOAuthBearerToken(token, lifetime.toEpochMilli(), principal, ext));
+        core.client.setOAuthBearerToken(token, lifetime, principal, extensions);
     }
 
     /** Tells librdkafka that no OAUTHBEARER token could be obtained; it will ask again. */
     public void setOAuthBearerTokenFailure(String reason) {
-        Objects.requireNonNull(reason, "reason");
-        run(() -> core.client.setOAuthBearerTokenFailure(reason));
+        core.client.setOAuthBearerTokenFailure(reason);
     }
 
     // ---- serving, flushing ---------------------------------------------------------
@@ -204,16 +193,12 @@ public final class Producer implements AutoCloseable {
 
     /** Records and requests not yet finished ({@code rd_kafka_outq_len}). */
     public int outstanding() {
-        core.guard.enter();
-        try {
-            return core.client.outqLen();
-        } finally {
-            core.guard.exit();
-        }
+        return core.client.call(() -> core.client.rd().outqLen());
     }
 
     /** Removes records from librdkafka's queues; each is reported failed with _PURGE_QUEUE / _PURGE_INFLIGHT. */
     public void purge(PurgeScope scope) {
+        Objects.requireNonNull(scope, "scope");
         boolean inFlight = scope == PurgeScope.QUEUED_AND_IN_FLIGHT;
         run(() -> dev.jrdkafka.internal.rd.RdErrors.check(core.rd.purge(inFlight, false), "purge"));
     }
@@ -238,36 +223,36 @@ public final class Producer implements AutoCloseable {
         run(() -> core.rd.abortTransaction(millis(timeout)));
     }
 
-    /** Commits consumed {@code offsets} (the next offset to read, per partition) with the transaction. */
-    public void sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, ConsumerGroupMetadata group, Duration timeout) {
+    /**
+     * Commits consumed positions (the next offset to read, per partition, with its leader
+     * epoch and metadata) with the transaction, for the group member described by
+     * {@code group} ({@code consumer.groupMetadata()}), so that the coordinator fences a
+     * member that was rebalanced out.
+     */
+    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group,
+                                         Duration timeout) {
         Objects.requireNonNull(offsets, "offsets");
         Objects.requireNonNull(group, "group");
-        String[] topics = new String[offsets.size()];
-        int[] partitions = new int[offsets.size()];
-        long[] values = new long[offsets.size()];
-        int i = 0;
-        for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
-            topics[i] = e.getKey().topic();
-            partitions[i] = e.getKey().partition();
-            values[i++] = e.getValue();
+        offsets.forEach((tp, o) -> {
+            Objects.requireNonNull(tp, "a partition in offsets is null");
+            Objects.requireNonNull(o, () -> "the offset of " + tp + " is null");
+        });
+        if (group.groupId().isEmpty()) {
+            throw new IllegalArgumentException("the consumer group id is empty: pass consumer.groupMetadata() of a "
+                    + "consumer with a group.id");
         }
-        run(() -> core.rd.sendOffsetsToTransaction(topics, partitions, values, group.groupId(), group.generationId(),
-                group.memberId(), group.groupInstanceId(), millis(timeout)));
+        int ms = millis(timeout);
+        Map<TopicPartition, OffsetAndMetadata> copy = Map.copyOf(offsets);
+        run(() -> core.rd.sendOffsetsToTransaction(copy, group.groupId(), group.generationId(), group.memberId(),
+                group.groupInstanceId(), ms));
     }
 
     private void run(Runnable call) {
-        core.guard.enter();
-        try {
-            call.run();
-        } finally {
-            core.guard.exit();
-        }
+        core.client.run(call);
     }
 
     private static int millis(Duration d) {
-        Objects.requireNonNull(d, "timeout");
-        if (d.isNegative()) throw new IllegalArgumentException("timeout must be >= 0, got " + d);
-        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+        return Timeouts.millis(d, "timeout");
     }
 
     // ---- close ---------------------------------------------------------------------
@@ -292,17 +277,5 @@ public final class Producer implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout");
         core.close(timeout);
         cleanable.clean();
-    }
-
-    /** Runs when a Producer was collected without close(): reports it and closes the client. */
-    private record LeakReport(ProducerCore core, Throwable createdAt) implements Runnable {
-        @Override
-        public void run() {
-            if (!core.isClosed()) {
-                LOG.warn("a Producer ({}) was garbage-collected without close(); closing it now. Always close "
-                        + "producers (try-with-resources).", core.client.name(), createdAt);
-                core.close(Duration.ofSeconds(5));
-            }
-        }
     }
 }

@@ -23,11 +23,8 @@ class KafkaConfigTest {
 
     /** What librdkafka reports for {@code name} after creating a real conf from {@code config.toMap()}. */
     private static String librdkafkaValue(KafkaConfig config, String name) {
-        MemorySegment conf = RdConf.create(config.toMap());
-        try {
-            return RdConf.get(conf, name);
-        } finally {
-            RdConf.destroy(conf);
+        try (RdConf conf = RdConf.create(config.toMap())) {
+            return conf.get(name);
         }
     }
 
@@ -228,11 +225,8 @@ class KafkaConfigTest {
         expected.put("sasl.mechanisms", "SCRAM-SHA-512");
         expected.put("sasl.username", "user");
         expected.put("sasl.password", "pw");
-        MemorySegment conf = RdConf.create(config.toMap());
-        try {
-            expected.forEach((name, value) -> assertEquals(value, RdConf.get(conf, name), name));
-        } finally {
-            RdConf.destroy(conf);
+        try (RdConf conf = RdConf.create(config.toMap())) {
+            expected.forEach((name, value) -> assertEquals(value, conf.get(name), name));
         }
         assertEquals("zstd", config.get("compression.type").orElseThrow());
         assertEquals("all", config.get("acks").orElseThrow());

@@ -1,5 +1,6 @@
 package dev.jrdkafka.consumer;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,7 +93,9 @@ class ConsumeTransformProduceTest {
                             });
                             next.put(new TopicPartition(v.topic(), v.partition()), v.offset() + 1);
                         }
-                        producer.sendOffsetsToTransaction(next, consumer.groupMetadata(), Duration.ofSeconds(30));
+                        Map<TopicPartition, OffsetAndMetadata> positions = new LinkedHashMap<>();
+                        next.forEach((tp, o) -> positions.put(tp, new OffsetAndMetadata(o)));
+                        producer.sendOffsetsToTransaction(positions, consumer.groupMetadata(), Duration.ofSeconds(30));
                         if (abortThisOne) {
                             producer.abortTransaction(Duration.ofSeconds(30));
                             aborted++;

@@ -1,5 +1,6 @@
 package dev.jrdkafka.consumer;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -69,7 +70,7 @@ class OffsetCommitListenerTest {
             assertEquals(Map.of(P0, (long) N / 2, P1, (long) N / 2), c.committed(List.of(P0, P1), Duration.ofSeconds(10)));
 
             AtomicReference<Seen> explicit = new AtomicReference<>();
-            c.commitAsync(Map.of(P0, 10L), (offsets, error) -> explicit.set(new Seen(Map.copyOf(offsets), error, Thread.currentThread())));
+            c.commitAsync(Map.of(P0, new OffsetAndMetadata(10)), (offsets, error) -> explicit.set(new Seen(Map.copyOf(offsets), error, Thread.currentThread())));
             ConsumerTestSupport.pollUntil(c, 20, "the explicit commit's outcome", () -> explicit.get() != null && all.size() == 2);
             assertEquals(new Seen(Map.of(P0, 10L), null, Thread.currentThread()), explicit.get());
             assertEquals(10L, c.committed(List.of(P0), Duration.ofSeconds(10)).get(P0));
@@ -107,7 +108,7 @@ class OffsetCommitListenerTest {
                 ConsumerOptions.defaults().withOffsetCommitListener(recordingInto(all)))) {
             c.assign(List.of(P0));
             AtomicReference<Seen> own = new AtomicReference<>();
-            c.commitAsync(Map.of(P0, 5L, missing, 1L),
+            c.commitAsync(Map.of(P0, new OffsetAndMetadata(5), missing, new OffsetAndMetadata(1)),
                     (offsets, error) -> own.set(new Seen(Map.copyOf(offsets), error, Thread.currentThread())));
             ConsumerTestSupport.pollUntil(c, 20, "the commit's outcome", () -> own.get() != null && !all.isEmpty());
             assertEquals(Map.of(P0, 5L, missing, 1L), own.get().offsets());
@@ -123,7 +124,7 @@ class OffsetCommitListenerTest {
         AtomicReference<Seen> own = new AtomicReference<>();
         Consumer c = Consumer.create(ConsumerTestSupport.config(cluster, "g-close").enableAutoCommit(false));
         c.assign(List.of(P0));
-        c.commitAsync(Map.of(P0, 3L), (offsets, error) -> own.set(new Seen(Map.copyOf(offsets), error, Thread.currentThread())));
+        c.commitAsync(Map.of(P0, new OffsetAndMetadata(3)), (offsets, error) -> own.set(new Seen(Map.copyOf(offsets), error, Thread.currentThread())));
         c.close();
         Seen seen = own.get();
         assertTrue(seen != null, "answered by close");

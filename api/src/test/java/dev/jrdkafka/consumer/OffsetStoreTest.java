@@ -1,5 +1,6 @@
 package dev.jrdkafka.consumer;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class OffsetStoreTest {
             for (ConsumerRecord r : records) {
                 if (r.partition() == 0 && r.offset() < 40) c.storeOffset(r);
             }
-            c.storeOffsets(Map.of(P1, 60L));
+            c.storeOffsets(Map.of(P1, new OffsetAndMetadata(60)));
             Map<TopicPartition, Long> expected = Map.of(P0, 40L, P1, 60L);
             ConsumerTestSupport.pollUntil(c, 20, "auto-commit of the stored offsets",
                     () -> expected.equals(c.committed(List.of(P0, P1), Duration.ofSeconds(5))));
@@ -88,7 +89,7 @@ class OffsetStoreTest {
         try (Consumer c = Consumer.create(ConsumerTestSupport.config(cluster, "g-store-refused").enableAutoCommit(false)
                 .set("enable.auto.offset.store", "false"))) {
             c.assign(List.of(P0));
-            PartitionErrorsException e = assertThrows(PartitionErrorsException.class, () -> c.storeOffsets(Map.of(P0, 5L, P1, 7L)));
+            PartitionErrorsException e = assertThrows(PartitionErrorsException.class, () -> c.storeOffsets(Map.of(P0, new OffsetAndMetadata(5), P1, new OffsetAndMetadata(7))));
             assertEquals(Map.of(P1, KafkaError._STATE), e.partitionErrors(), "P1 is not assigned: " + e.getMessage());
             assertTrue(e.getMessage().contains("not assigned"), e.getMessage());
             c.commitSync();
@@ -96,7 +97,7 @@ class OffsetStoreTest {
         }
         try (Consumer c = Consumer.create(ConsumerTestSupport.config(cluster, "g-store-auto"))) {
             c.assign(List.of(P0));
-            KafkaException e = assertThrows(KafkaException.class, () -> c.storeOffsets(Map.of(P0, 5L)));
+            KafkaException e = assertThrows(KafkaException.class, () -> c.storeOffsets(Map.of(P0, new OffsetAndMetadata(5))));
             assertEquals(KafkaError._INVALID_ARG, e.error());
             assertTrue(e.getMessage().contains("enable.auto.offset.store=false"), e.getMessage());
         }

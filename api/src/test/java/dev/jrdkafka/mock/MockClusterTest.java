@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jrdkafka.KafkaError;
-import dev.jrdkafka.internal.rd.RdMockCluster;
+import dev.jrdkafka.internal.rd.mock.RdMockCluster;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrdkafka.KafkaError;
-import dev.jrdkafka.internal.rd.RdMockApis;
+import dev.jrdkafka.internal.rd.mock.RdMockApis;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -8,8 +8,8 @@ import dev.jrdkafka.ClientListener;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.bindings.rd_kafka_conf_set_throttle_cb$throttle_cb;
 import dev.jrdkafka.config.KafkaConfig;
-import dev.jrdkafka.internal.rd.EventSink;
-import dev.jrdkafka.internal.rd.RdThrottle;
+import dev.jrdkafka.internal.rd.client.EventSink;
+import dev.jrdkafka.internal.rd.client.RdThrottle;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -57,20 +57,21 @@ class ProducerAuthAndThrottleTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         List<String> failures = new CopyOnWriteArrayList<>();
         EventSink sink = new EventSink() {
-            @Override public void onDelivery(dev.jrdkafka.internal.rd.DeliveryReportView report) {}
+            @Override public void onDelivery(dev.jrdkafka.internal.rd.client.DeliveryReportView report) {}
             @Override public void onError(int code, String reason, boolean fatal) {}
             @Override public void onLog(int level, String facility, String message) {}
             @Override public void onStats(String json) {}
             @Override public void onOAuthBearerTokenRefresh(String c) {}
+            @Override public void onThrottle(String broker, int id, int ms) {
+                seen.add(broker + "/" + id + "=" + ms);
+                if (ms > 1000) throw new IllegalStateException("listener failure (expected by the test)");
+            }
             @Override public void onCallbackFailure(String callback, Throwable failure) {
                 failures.add(callback + ": " + failure.getMessage());
             }
         };
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment stub = RdThrottle.stub((broker, id, ms) -> {
-                seen.add(broker + "/" + id + "=" + ms);
-                if (ms > 1000) throw new IllegalStateException("listener failure (expected by the test)");
-            }, sink, arena);
+            MemorySegment stub = RdThrottle.stub(sink, arena);
             // librdkafka calls it like this while the main queue is served.
             rd_kafka_conf_set_throttle_cb$throttle_cb.invoke(stub, MemorySegment.NULL, arena.allocateFrom("b1:9092/1"),
                     1, 250, MemorySegment.NULL);

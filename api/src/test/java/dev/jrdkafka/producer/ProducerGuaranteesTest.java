@@ -1,5 +1,6 @@
 package dev.jrdkafka.producer;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,7 +102,7 @@ class ProducerGuaranteesTest {
                 producer.beginTransaction();
                 List<java.util.concurrent.CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
                 for (int i = 0; i < 10; i++) sent.add(producer.send(new ProducerRecord("txn", new byte[] {(byte) i})));
-                producer.sendOffsetsToTransaction(Map.of(new TopicPartition("input", 0), 42L),
+                producer.sendOffsetsToTransaction(Map.of(new TopicPartition("input", 0), new OffsetAndMetadata(42)),
                         ConsumerGroupMetadata.forGroup("txn-group"), Duration.ofSeconds(30));
                 producer.commitTransaction(Duration.ofSeconds(30));
                 for (var f : sent) assertTrue(f.get(10, TimeUnit.SECONDS).offset() >= 0);

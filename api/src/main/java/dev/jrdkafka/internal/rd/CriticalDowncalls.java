@@ -18,7 +18,7 @@ import java.lang.invoke.MethodHandle;
  * 64-bit ABIs jrdkafka supports a pointer and a 64-bit integer travel in the same register,
  * and passing a {@code long} means the hot path builds no {@code MemorySegment} at all.
  */
-final class CriticalDowncalls {
+public final class CriticalDowncalls {
     private CriticalDowncalls() {}
 
     private static MethodHandle critical(String name, FunctionDescriptor descriptor) {
@@ -29,28 +29,28 @@ final class CriticalDowncalls {
 
     /** {@code int rd_kafka_produce(rkt, int32 partition, int msgflags, void *payload, size_t len,
      *  const void *key, size_t keylen, void *msg_opaque)}. */
-    static final MethodHandle PRODUCE = critical("rd_kafka_produce", FunctionDescriptor.of(
+    public static final MethodHandle PRODUCE = critical("rd_kafka_produce", FunctionDescriptor.of(
             ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG));
 
     /** The same function through a plain (non-critical) handle, for when a Java partitioner may run inside it. */
-    static final MethodHandle PRODUCE_UPCALL_SAFE = Linker.nativeLinker().downcallHandle(
+    public static final MethodHandle PRODUCE_UPCALL_SAFE = Linker.nativeLinker().downcallHandle(
             SymbolLookup.loaderLookup().findOrThrow("rd_kafka_produce"), FunctionDescriptor.of(
             ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG));
 
     /** {@code rd_kafka_resp_err_t rd_kafka_last_error(void)}: the error of the last failed call on this thread. */
-    static final MethodHandle LAST_ERROR = critical("rd_kafka_last_error",
+    public static final MethodHandle LAST_ERROR = critical("rd_kafka_last_error",
             FunctionDescriptor.of(ValueLayout.JAVA_INT));
 
     /** {@code int64_t rd_kafka_message_timestamp(const rd_kafka_message_t *, rd_kafka_timestamp_type_t *)}. */
-    static final MethodHandle MESSAGE_TIMESTAMP = critical("rd_kafka_message_timestamp",
+    public static final MethodHandle MESSAGE_TIMESTAMP = critical("rd_kafka_message_timestamp",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
 
     /** {@code int32_t rd_kafka_message_leader_epoch(const rd_kafka_message_t *)}. */
-    static final MethodHandle MESSAGE_LEADER_EPOCH = critical("rd_kafka_message_leader_epoch",
+    public static final MethodHandle MESSAGE_LEADER_EPOCH = critical("rd_kafka_message_leader_epoch",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
 
     /**
@@ -59,14 +59,14 @@ final class CriticalDowncalls {
      * arriving on an empty main queue fires a queue's readiness upcall on this thread — which
      * a critical downcall forbids (the VM aborts). Raw address, so no segment per call.
      */
-    static final MethodHandle MESSAGE_DESTROY = Linker.nativeLinker().downcallHandle(
+    public static final MethodHandle MESSAGE_DESTROY = Linker.nativeLinker().downcallHandle(
             SymbolLookup.loaderLookup().findOrThrow("rd_kafka_message_destroy"), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
 
     /**
      * {@code rd_kafka_resp_err_t rd_kafka_message_headers(const rd_kafka_message_t *, rd_kafka_headers_t **)},
      * NOT critical: parsing the headers may log, as above.
      */
-    static final MethodHandle MESSAGE_HEADERS = Linker.nativeLinker().downcallHandle(
+    public static final MethodHandle MESSAGE_HEADERS = Linker.nativeLinker().downcallHandle(
             SymbolLookup.loaderLookup().findOrThrow("rd_kafka_message_headers"),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
 }

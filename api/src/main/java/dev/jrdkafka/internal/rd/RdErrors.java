@@ -1,16 +1,10 @@
 package dev.jrdkafka.internal.rd;
 
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_err2name;
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_err2str;
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_error_code;
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_error_destroy;
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_error_is_fatal;
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_error_is_retriable;
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_error_string;
-import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_error_txn_requires_abort;
+import static dev.jrdkafka.bindings.rdkafka_h.*;
 
 import dev.jrdkafka.KafkaException;
 import java.lang.foreign.MemorySegment;
+import java.util.EnumSet;
 
 /** Turns librdkafka's error codes and {@code rd_kafka_error_t} objects into exceptions. */
 public final class RdErrors {
@@ -22,13 +16,19 @@ public final class RdErrors {
     }
 
     public static KafkaException fromCode(int code, String operation) {
-        return new KafkaException(code, operation + " failed: " + describe(code), false, false, false);
+        return new KafkaException(code, operation + " failed: " + describe(code));
     }
 
     /** "description (NAME)" for a code, from librdkafka. */
     public static String describe(int code) {
         Rd.library();
-        return Rd.cString(rd_kafka_err2str(code)) + " (" + Rd.cString(rd_kafka_err2name(code)) + ")";
+        return Rd.cString(rd_kafka_err2str(code)) + " (" + name(code) + ")";
+    }
+
+    /** librdkafka's name of a code, e.g. "_TIMED_OUT". */
+    public static String name(int code) {
+        Rd.library();
+        return Rd.cString(rd_kafka_err2name(code));
     }
 
     /**
@@ -44,10 +44,12 @@ public final class RdErrors {
         try {
             int code = rd_kafka_error_code(error);
             String text = Rd.cString(rd_kafka_error_string(error));
-            return new KafkaException(code,
-                    operation + " failed: " + text + " (" + Rd.cString(rd_kafka_err2name(code)) + ")",
-                    rd_kafka_error_is_fatal(error) != 0, rd_kafka_error_is_retriable(error) != 0,
-                    rd_kafka_error_txn_requires_abort(error) != 0);
+            EnumSet<KafkaException.Flag> flags = EnumSet.noneOf(KafkaException.Flag.class);
+            if (rd_kafka_error_is_fatal(error) != 0) flags.add(KafkaException.Flag.FATAL);
+            if (rd_kafka_error_is_retriable(error) != 0) flags.add(KafkaException.Flag.RETRIABLE);
+            if (rd_kafka_error_txn_requires_abort(error) != 0) flags.add(KafkaException.Flag.TRANSACTION_REQUIRES_ABORT);
+            return KafkaException.of(code, operation + " failed: " + text + " (" + name(code) + ")",
+                    flags.toArray(KafkaException.Flag[]::new));
         } finally {
             rd_kafka_error_destroy(error);
         }

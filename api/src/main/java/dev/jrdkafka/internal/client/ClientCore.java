@@ -1,0 +1,319 @@
+package dev.jrdkafka.internal.client;
+
+import dev.jrdkafka.ClientListener;
+import dev.jrdkafka.KafkaError;
+import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.internal.rd.client.ClientSetup;
+import dev.jrdkafka.internal.rd.client.DeliveryReportView;
+import dev.jrdkafka.internal.rd.client.EventSink;
+import dev.jrdkafka.internal.rd.client.RdClient;
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The machinery every client kind (producer, consumer, admin) composes: the librdkafka handle
+ * and its main queue, the close guard and latch, the re-entrancy marker that refuses close
+ * from the client's own callbacks, the leak report, default event handling (errors with
+ * {@code rd_kafka_fatal_error}'s details, logs to SLF4J, statistics, throttling, OAUTHBEARER
+ * refresh) and the token setters. The public client is a facade over a kind-specific core
+ * that holds one of these; neither this nor the kind's core references the facade, so the
+ * Cleaner can see an unclosed facade become unreachable.
+ */
+public final class ClientCore implements EventSink {
+    /** Delivery reports, for producers. */
+    public interface Deliveries {
+        void onDelivery(DeliveryReportView report);
+    }
+
+    /** What a client kind asks for. */
+    public record Spec(Class<?> facade, int type, Map<String, String> config, ClientListener listener,
+                       boolean oauthBearerTokenRefresh, Deliveries deliveries, Consumer<ClientSetup> callbacks) {
+        public Spec {
+            Objects.requireNonNull(listener, "listener");
+        }
+    }
+
+    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon().name("jrdkafka-cleaner").factory());
+    private static final int FATAL = KafkaError._FATAL.code();
+
+    private final String kind;
+    private final Logger log;
+    private final ClientGuard guard;
+    private final ClientListener listener;
+    private final Deliveries deliveries;
+    private final RdClient client;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile KafkaException fatal;
+    private volatile boolean leaked;
+
+    public ClientCore(Spec spec) {
+        this.kind = spec.facade().getSimpleName();
+        this.log = LoggerFactory.getLogger(spec.facade());
+        this.guard = new ClientGuard(kind);
+        this.listener = spec.listener();
+        this.deliveries = spec.deliveries();
+        this.client = RdClient.create(spec.type(), spec.config(), spec.oauthBearerTokenRefresh(), this,
+                spec.callbacks() == null ? setup -> { } : spec.callbacks());
+        LiveClients.add(client.name());
+    }
+
+    public RdClient rd() {
+        return client;
+    }
+
+    public String name() {
+        return client.name();
+    }
+
+    public ClientGuard guard() {
+        return guard;
+    }
+
+    public Logger log() {
+        return log;
+    }
+
+    // ---- calls ------------------------------------------------------------------------
+
+    /** Runs a call that touches the handle (throws {@link IllegalStateException} once closing). */
+    public void run(Runnable call) {
+        guard.enter();
+        try {
+            call.run();
+        } finally {
+            guard.exit();
+        }
+    }
+
+    public <T> T call(Supplier<T> call) {
+        guard.enter();
+        try {
+            return call.get();
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * Serves the main queue for up to {@code timeoutMs}, on this thread, marked as inside
+     * this client's callbacks. The caller has entered the guard.
+     */
+    public int poll(int timeoutMs) {
+        CallbackScope.enter(this);
+        try {
+            return client.poll(timeoutMs, this);
+        } finally {
+            CallbackScope.exit();
+        }
+    }
+
+    /** Whether this thread is running this client's callbacks (in a poll of it). */
+    public boolean isServingOnThisThread() {
+        return CallbackScope.isInside(this);
+    }
+
+    /** Serves the main queue without waiting, unless another thread is serving it. */
+    public void pollIfIdle() {
+        CallbackScope.enter(this);
+        try {
+            client.pollIfIdle(this);
+        } finally {
+            CallbackScope.exit();
+        }
+    }
+
+    // ---- close ------------------------------------------------------------------------
+
+    public boolean isClosed() {
+        return guard.isClosing();
+    }
+
+    /**
+     * Starts closing. Refuses a close from inside this client's callbacks; returns false
+     * (after waiting for it) if another thread is already closing.
+     */
+    public boolean beginClose() {
+        if (CallbackScope.isInside(this)) {
+            throw new IllegalStateException("close() was called from inside a callback of this " + kind
+                    + "; librdkafka cannot destroy a client from its own callbacks. Close it from another thread, "
+                    + "or after the call that runs the callback returns.");
+        }
+        if (guard.isClosingThread()) {
+            throw new IllegalStateException("close() was called from inside a callback of this " + kind
+                    + " while it closes; librdkafka cannot destroy a client from its own callbacks");
+        }
+        if (!guard.beginClose()) {
+            awaitClosed();
+            return false;
+        }
+        return true;
+    }
+
+    /** Destroys the handle ({@code beforeDestroy} releases what the kind holds on it first). */
+    public void destroy(Runnable beforeDestroy) {
+        client.destroy(beforeDestroy);
+        LiveClients.remove(client.name());
+    }
+
+    /** Ends closing: every later call throws, waiters of a second close() return. */
+    public void endClose() {
+        guard.endClose();
+        closed.countDown();
+    }
+
+    private void awaitClosed() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Registers the leak report of {@code facade}: if it becomes unreachable unclosed, it is
+     * reported (WARN) and {@code closeOnLeak} runs on the Cleaner thread, with
+     * {@link #isLeaked()} true so that the kind's core runs no user callbacks there.
+     * Returns what {@code close()} cleans.
+     */
+    public Cleaner.Cleanable registerLeakReport(Object facade, Runnable closeOnLeak) {
+        return CLEANER.register(facade, new LeakReport(this, closeOnLeak,
+                new Throwable("the " + kind + " was created here")));
+    }
+
+    /** Whether this client is being closed because its facade was garbage-collected unclosed. */
+    public boolean isLeaked() {
+        return leaked;
+    }
+
+    private record LeakReport(ClientCore core, Runnable closeOnLeak, Throwable createdAt) implements Runnable {
+        @Override
+        public void run() {
+            if (core.isClosed()) return;
+            core.leaked = true;
+            core.log.warn("a {} ({}) was garbage-collected without close(); closing it now, without calling its "
+                    + "listeners. Always close clients (try-with-resources).", core.kind, core.name(), createdAt);
+            try {
+                closeOnLeak.run();
+            } catch (Throwable t) {
+                core.log.error("closing the leaked {} {} failed", core.kind, core.name(), t);
+            }
+        }
+    }
+
+    // ---- tokens -----------------------------------------------------------------------
+
+    /** {@code rd_kafka_oauthbearer_set_token}; {@code extensions} key → value. */
+    public void setOAuthBearerToken(String token, Instant lifetime, String principal, Map<String, String> extensions) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(lifetime, "lifetime");
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(extensions, "extensions");
+        String[] ext = extensions.entrySet().stream().flatMap(e -> Stream.of(
+                Objects.requireNonNull(e.getKey(), "extension key"),
+                Objects.requireNonNull(e.getValue(), () -> "value of extension " + e.getKey()))).toArray(String[]::new);
+        run(() -> client.setOAuthBearerToken(token, lifetime.toEpochMilli(), principal, ext));
+    }
+
+    /** {@code rd_kafka_oauthbearer_set_token_failure}: no token could be obtained; librdkafka asks again. */
+    public void setOAuthBearerTokenFailure(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        run(() -> client.setOAuthBearerTokenFailure(reason));
+    }
+
+    // ---- fatal errors -----------------------------------------------------------------
+
+    /** The client's fatal error ({@code rd_kafka_fatal_error}), as an exception with isFatal(). */
+    public KafkaException fatalError() {
+        KafkaException f = fatal;
+        if (f != null) return f;
+        int[] code = {FATAL};
+        String text = client.fatalError(code);
+        return fatal(code[0], text != null ? text : "unknown");
+    }
+
+    /** The fatal error, if librdkafka has raised one. */
+    public Optional<KafkaException> currentFatalError() {
+        if (fatal != null) return Optional.of(fatal);
+        return client.fatalError(new int[1]) != null ? Optional.of(fatalError()) : Optional.empty();
+    }
+
+    /** Whether librdkafka has raised a fatal error on this client. */
+    public boolean hasFatalError() {
+        return fatal != null || client.fatalError(new int[1]) != null;
+    }
+
+    private KafkaException fatal(int code, String text) {
+        return KafkaException.fatal(code, "fatal error: " + text + " (" + KafkaError.fromCode(code) + "); the "
+                + kind.toLowerCase(java.util.Locale.ROOT) + " can no longer be used and must be closed");
+    }
+
+    // ---- events (EventSink) -----------------------------------------------------------
+
+    @Override
+    public void onDelivery(DeliveryReportView report) {
+        if (deliveries != null) deliveries.onDelivery(report);
+    }
+
+    @Override
+    public void onError(int code, String reason, boolean isFatal) {
+        KafkaException error;
+        if (isFatal) {
+            int[] underlying = {code};
+            String text = client.fatalError(underlying);
+            error = fatal(underlying[0], text != null ? text : reason);
+            fatal = error;
+        } else {
+            error = new KafkaException(code, reason + " (" + KafkaError.fromCode(code) + ")");
+        }
+        if (leaked) {
+            log.warn("{} (leaked, closing): {}", name(), error.getMessage());
+            return;
+        }
+        listener.onError(error);
+    }
+
+    @Override
+    public void onLog(int level, String facility, String message) {
+        LibrdkafkaLog.log(client.name(), level, facility, message);
+    }
+
+    @Override
+    public void onStats(String json) {
+        if (!leaked) listener.onStats(json);
+    }
+
+    @Override
+    public void onThrottle(String brokerName, int brokerId, int throttleTimeMs) {
+        if (!leaked) listener.onThrottle(brokerName, brokerId, Duration.ofMillis(throttleTimeMs));
+    }
+
+    @Override
+    public void onOAuthBearerTokenRefresh(String config) {
+        if (!leaked) listener.onOAuthBearerTokenRefresh(config);
+    }
+
+    @Override
+    public void onCallbackFailure(String callback, Throwable failure) {
+        log.error("{} of {} threw; the exception was caught and the {} carries on", callback, client.name(),
+                kind.toLowerCase(java.util.Locale.ROOT), failure);
+    }
+
+    /** Runs a user callback, reporting what it throws (never propagated: callers are librdkafka's or ours). */
+    public void callback(String what, Runnable userCode) {
+        try {
+            userCode.run();
+        } catch (Throwable t) {
+            onCallbackFailure(what, t);
+        }
+    }
+}

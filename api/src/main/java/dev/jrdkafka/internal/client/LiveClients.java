@@ -1,0 +1,27 @@
+package dev.jrdkafka.internal.client;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The names of the clients of this JVM whose librdkafka handle is not destroyed yet (for leak checks and tests). */
+public final class LiveClients {
+    private static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
+
+    private LiveClients() {}
+
+    static void add(String name) {
+        NAMES.add(name);
+    }
+
+    static void remove(String name) {
+        NAMES.remove(name);
+    }
+
+    public static boolean isLive(String name) {
+        return NAMES.contains(name);
+    }
+
+    public static Set<String> names() {
+        return Set.copyOf(NAMES);
+    }
+}
