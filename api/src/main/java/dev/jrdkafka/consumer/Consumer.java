@@ -44,7 +44,7 @@ import java.util.Set;
  */
 public final class Consumer implements AutoCloseable {
 
-    private final ConsumerCore core;
+    final ConsumerCore core; // package-private: tests reach the client core through it
     private final Cleaner.Cleanable cleanable;
 
     private Consumer(Map<String, String> config, ConsumerOptions options) {

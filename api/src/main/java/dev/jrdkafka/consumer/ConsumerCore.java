@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  */
 final class ConsumerCore {
     private static final int NO_OFFSET = KafkaError._NO_OFFSET.code();
+    private static final int TIMED_OUT = KafkaError._TIMED_OUT.code();
     /** Reads wait inside librdkafka in slices this long, so wakeup, close and events stay responsive. */
     private static final int SLICE_MS = 100;
 
@@ -393,7 +394,8 @@ final class ConsumerCore {
             client.guard().awaitQuiescence(rd::wakeup); // a poll on another thread returns
             client.rd().closeDependents(); // queues: readiness off, forwarding undone, before consumer_close
             rd.destroyConsumerQueue(); // rdkafka.h: consumer-queue references are destroyed before rd_kafka_consumer_close
-            rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
+            int rc = rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
+            if (rc != 0) client.log().warn("{}: leaving the group ended with {}; destroying the client", client.name(), RdErrors.describe(rc));
             client.poll(0);
             serveCommitsAtClose();
             if (!awaitBatchesClosed(deadline)) {
@@ -404,7 +406,8 @@ final class ConsumerCore {
                 failUnansweredCommits();
                 return;
             }
-            client.destroy(rd::destroyCommitQueue);
+            // After a close that could not finish (a fatal error), rd_kafka_destroy would try it again and hang.
+            client.destroy(rd::destroyCommitQueue, rc != 0 && rc != TIMED_OUT);
             failUnansweredCommits();
         } finally {
             client.endClose();

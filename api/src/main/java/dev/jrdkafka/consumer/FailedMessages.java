@@ -14,6 +14,7 @@ import dev.jrdkafka.internal.rd.consume.MessageBatch;
  */
 final class FailedMessages implements MessageBatch.FailureHandler {
     private static final int PARTITION_EOF = KafkaError._PARTITION_EOF.code();
+    private static final int FATAL = KafkaError._FATAL.code();
 
     private final ConsumerCore core;
     private KafkaException pending;
@@ -26,6 +27,8 @@ final class FailedMessages implements MessageBatch.FailureHandler {
     public void onFailed(MessageBatch.Failed f) {
         if (f.error() == PARTITION_EOF) {
             if (f.topic() != null) core.eofReached(new TopicPartition(f.topic(), f.partition()), f.offset());
+        } else if (pending == null && f.error() == FATAL) {
+            pending = core.client.fatalError(); // the underlying error, flagged fatal
         } else if (pending == null) {
             String where = f.topic() != null ? " (" + f.topic() + " [" + f.partition() + "])" : "";
             pending = new KafkaException(f.error(), "consume failed" + where + ": " + f.errorText() + " ("

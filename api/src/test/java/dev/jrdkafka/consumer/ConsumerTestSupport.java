@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -58,6 +59,13 @@ final class ConsumerTestSupport {
             ConsumerRecord r = c.poll(Duration.ofMillis(100));
             if (r != null) out.add(r);
         }
+        return out;
+    }
+
+    /** The committed offsets of {@code partitions} (-1 where none), without epochs and metadata. */
+    static Map<TopicPartition, Long> committedOffsets(Consumer c, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> out = new java.util.LinkedHashMap<>();
+        c.committed(partitions, Duration.ofSeconds(10)).forEach((tp, o) -> out.put(tp, o == null ? -1L : o.offset()));
         return out;
     }
 

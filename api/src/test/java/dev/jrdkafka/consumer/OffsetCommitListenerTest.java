@@ -67,13 +67,13 @@ class OffsetCommitListenerTest {
             ConsumerTestSupport.pollUntil(c, 20, "the commit's outcome", () -> own.get() != null && !all.isEmpty());
             assertEquals(new Seen(Map.of(P0, (long) N / 2, P1, (long) N / 2), null, Thread.currentThread()), own.get());
             assertEquals(List.of(own.get()), all, "the global listener sees the same commit");
-            assertEquals(Map.of(P0, (long) N / 2, P1, (long) N / 2), c.committed(List.of(P0, P1), Duration.ofSeconds(10)));
+            assertEquals(Map.of(P0, (long) N / 2, P1, (long) N / 2), ConsumerTestSupport.committedOffsets(c, List.of(P0, P1)));
 
             AtomicReference<Seen> explicit = new AtomicReference<>();
             c.commitAsync(Map.of(P0, new OffsetAndMetadata(10)), (offsets, error) -> explicit.set(new Seen(Map.copyOf(offsets), error, Thread.currentThread())));
             ConsumerTestSupport.pollUntil(c, 20, "the explicit commit's outcome", () -> explicit.get() != null && all.size() == 2);
             assertEquals(new Seen(Map.of(P0, 10L), null, Thread.currentThread()), explicit.get());
-            assertEquals(10L, c.committed(List.of(P0), Duration.ofSeconds(10)).get(P0));
+            assertEquals(10L, c.committed(List.of(P0), Duration.ofSeconds(10)).get(P0).offset());
 
             AtomicReference<Seen> empty = new AtomicReference<>();
             c.commitAsync((offsets, error) -> empty.set(new Seen(Map.copyOf(offsets), error, Thread.currentThread())));

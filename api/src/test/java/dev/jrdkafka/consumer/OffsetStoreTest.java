@@ -55,10 +55,10 @@ class OffsetStoreTest {
             c.storeOffsets(Map.of(P1, new OffsetAndMetadata(60)));
             Map<TopicPartition, Long> expected = Map.of(P0, 40L, P1, 60L);
             ConsumerTestSupport.pollUntil(c, 20, "auto-commit of the stored offsets",
-                    () -> expected.equals(c.committed(List.of(P0, P1), Duration.ofSeconds(5))));
+                    () -> expected.equals(ConsumerTestSupport.committedOffsets(c, List.of(P0, P1))));
             // Nothing more stored: later auto-commits keep them, although everything was consumed.
             c.poll(Duration.ofMillis(500));
-            assertEquals(expected, c.committed(List.of(P0, P1), Duration.ofSeconds(5)));
+            assertEquals(expected, ConsumerTestSupport.committedOffsets(c, List.of(P0, P1)));
             assertEquals(Map.of(P0, 100L, P1, 100L), c.position(List.of(P0, P1)), "consumed to the end");
         }
     }
@@ -70,6 +70,7 @@ class OffsetStoreTest {
             c.assign(List.of(P1));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             long stored = -1;
+            int epoch = -1;
             while (stored < 0) {
                 assertTrue(System.nanoTime() < deadline, "a batch within 30 s");
                 try (RecordBatch b = c.pollBatch(10, Duration.ofMillis(100))) {
@@ -77,10 +78,13 @@ class OffsetStoreTest {
                     RecordView last = b.get(b.size() - 1);
                     c.storeOffset(last);
                     stored = last.offset() + 1;
+                    epoch = last.leaderEpoch();
                 }
             }
             c.commitSync(); // commits the stored offsets of the assignment
-            assertEquals(stored, c.committed(List.of(P1), Duration.ofSeconds(10)).get(P1));
+            OffsetAndMetadata committed = c.committed(List.of(P1), Duration.ofSeconds(10)).get(P1);
+            assertEquals(stored, committed.offset());
+            assertEquals(epoch, committed.leaderEpoch(), "the stored leader epoch was committed with it");
         }
     }
 
@@ -93,7 +97,7 @@ class OffsetStoreTest {
             assertEquals(Map.of(P1, KafkaError._STATE), e.partitionErrors(), "P1 is not assigned: " + e.getMessage());
             assertTrue(e.getMessage().contains("not assigned"), e.getMessage());
             c.commitSync();
-            assertEquals(5L, c.committed(List.of(P0), Duration.ofSeconds(10)).get(P0), "the assigned one was stored");
+            assertEquals(5L, c.committed(List.of(P0), Duration.ofSeconds(10)).get(P0).offset(), "the assigned one was stored");
         }
         try (Consumer c = Consumer.create(ConsumerTestSupport.config(cluster, "g-store-auto"))) {
             c.assign(List.of(P0));

@@ -95,6 +95,26 @@ class PartitionEofTest {
     }
 
     @Test
+    void queueReadsReportEachPartitionsEndToo() {
+        Log log = new Log();
+        try (Consumer c = Consumer.create(ConsumerTestSupport.config(cluster, null).set("enable.partition.eof", "true"),
+                ConsumerOptions.defaults().withPartitionEofListener(log))) {
+            c.assign(List.of(P0, P1));
+            Queue q = c.consumerQueue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (log.eofs.size() < 2 || log.events.stream().filter(e -> e.startsWith("record")).count() < N) {
+                assertTrue(System.nanoTime() < deadline, "records and EOFs within 30 s: " + log.eofs);
+                try (RecordBatch batch = q.pollBatch(64, Duration.ofMillis(100))) {
+                    for (RecordView v : batch) log.record(v.topic(), v.partition(), v.offset());
+                }
+            }
+            assertEquals(Map.of(P0, (long) N / 2, P1, (long) N / 2), log.eofs);
+            assertSame(Thread.currentThread(), log.thread, "on the reading thread");
+            assertEofsFollowTheirRecords(log.events);
+        }
+    }
+
+    @Test
     void withoutAListenerEofIsSkipped() {
         try (Consumer c = Consumer.create(ConsumerTestSupport.config(cluster, null).set("enable.partition.eof", "true"))) {
             c.assign(List.of(P0));

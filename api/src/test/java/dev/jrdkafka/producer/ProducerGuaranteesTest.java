@@ -188,11 +188,11 @@ class ProducerGuaranteesTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
+        String name;
         try (MockCluster cluster = MockCluster.start(1)) {
-            leak(cluster.bootstrapServers());
+            name = leak(cluster.bootstrapServers());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (appender.list.stream().noneMatch(e -> e.getFormattedMessage().contains("without close()"))
-                    && System.nanoTime() < deadline) {
+            while (dev.jrdkafka.internal.client.LiveClients.isLive(name) && System.nanoTime() < deadline) {
                 System.gc();
                 Thread.sleep(50);
             }
@@ -201,9 +201,12 @@ class ProducerGuaranteesTest {
         }
         assertTrue(appender.list.stream().anyMatch(e -> e.getFormattedMessage().contains("garbage-collected without close()")),
                 "leak warning logged");
+        assertTrue(!dev.jrdkafka.internal.client.LiveClients.isLive(name), name + " was destroyed");
     }
 
-    private static void leak(String bootstrap) {
-        Producer.create(ProducerTestSupport.config(bootstrap)).produce("leak", 0, null, new byte[1]);
+    private static String leak(String bootstrap) {
+        Producer p = Producer.create(ProducerTestSupport.config(bootstrap));
+        p.produce("leak", 0, null, new byte[1]);
+        return p.name();
     }
 }

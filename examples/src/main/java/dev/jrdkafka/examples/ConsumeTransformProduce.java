@@ -1,5 +1,6 @@
 package dev.jrdkafka.examples;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.jrdkafka.KafkaError;
@@ -117,7 +118,9 @@ public final class ConsumeTransformProduce {
                                 // The transformation. Delivery errors make the commit below fail.
                                 producer.send(new ProducerRecord(OUTPUT_TOPIC, record.keyBytes(), transform(value).getBytes(UTF_8)));
                             }
-                            producer.sendOffsetsToTransaction(consumed, consumer.groupMetadata(), TIMEOUT);
+                            Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+                            consumed.forEach((tp, next) -> positions.put(tp, new OffsetAndMetadata(next)));
+                            producer.sendOffsetsToTransaction(positions, consumer.groupMetadata(), TIMEOUT);
                             producer.commitTransaction(TIMEOUT); // flushes, then commits the output and the offsets together
                             transformed += mine;
                             committed++;

@@ -1,5 +1,6 @@
 package dev.jrdkafka.examples;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.jrdkafka.KafkaError;
@@ -183,8 +184,10 @@ public final class GroupConsumer {
 
         /** Commits what was processed of {@code partitions}; returns false if that failed. */
         private boolean commit(Consumer consumer, Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> offsets = new HashMap<>(uncommitted);
-            offsets.keySet().retainAll(partitions);
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            uncommitted.forEach((tp, next) -> {
+                if (partitions.contains(tp)) offsets.put(tp, new OffsetAndMetadata(next));
+            });
             if (offsets.isEmpty()) return true;
             try {
                 consumer.commitSync(offsets);

@@ -1,5 +1,6 @@
 package dev.jrdkafka.examples;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.jrdkafka.ConsumerGroupMetadata;
@@ -118,7 +119,8 @@ public final class TransactionalProducer {
 
             // The consumed input, committed for the group with the transaction: the offset of
             // the next record to read. With a real consumer, pass its groupMetadata() instead.
-            Map<TopicPartition, Long> consumed = Map.of(new TopicPartition(INPUT_TOPIC, 0), first + count);
+            Map<TopicPartition, OffsetAndMetadata> consumed = Map.of(new TopicPartition(INPUT_TOPIC, 0),
+                    new OffsetAndMetadata(first + count));
             retrying("sendOffsetsToTransaction",
                     () -> producer.sendOffsetsToTransaction(consumed, ConsumerGroupMetadata.forGroup(GROUP_ID), TIMEOUT));
 

@@ -1,5 +1,6 @@
 package dev.jrdkafka.it;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,9 @@ class ExactlyOnceIT {
                     });
                     next.put(r.topicPartition(), r.offset() + 1);
                 }
-                producer.sendOffsetsToTransaction(next, consumer.groupMetadata(), T);
+                Map<TopicPartition, OffsetAndMetadata> positions = new LinkedHashMap<>();
+                next.forEach((tp, o) -> positions.put(tp, new OffsetAndMetadata(o)));
+                producer.sendOffsetsToTransaction(positions, consumer.groupMetadata(), T);
                 if (abortThisOne) {
                     // Into the log first, so that only the abort marker can hide these records.
                     producer.flush(T);
@@ -111,7 +114,9 @@ class ExactlyOnceIT {
 
         // The group stored the offsets committed through the transactions.
         try (Consumer member = Consumer.create(Clients.consumer(broker, GROUP, "read_committed"))) {
-            assertEquals(inputEnd, member.committed(inputs, T), "the group's committed offsets are the input's end");
+            Map<TopicPartition, OffsetAndMetadata> expected = new LinkedHashMap<>();
+            inputEnd.forEach((tp, o) -> expected.put(tp, new OffsetAndMetadata(o)));
+            assertEquals(expected, member.committed(inputs, T), "the group's committed offsets are the input's end");
         }
 
         // read_committed: every input exactly once, transformed, in input order per partition.

@@ -1,5 +1,6 @@
 package dev.jrdkafka.it;
 
+import dev.jrdkafka.OffsetAndMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,7 +65,7 @@ class ZombieFencingIT {
             producer.beginTransaction();
             producer.send(new ProducerRecord(OUT, 0, null, Clients.bytes("from a zombie")));
             KafkaException e = assertThrows(KafkaException.class,
-                    () -> producer.sendOffsetsToTransaction(Map.of(owned, 1L), stale, T));
+                    () -> producer.sendOffsetsToTransaction(Map.of(owned, new OffsetAndMetadata(1)), stale, T));
             assertEquals(KafkaError.ILLEGAL_GENERATION, e.error(), e.toString());
             assertTrue(e.transactionRequiresAbort(), "the transaction must be aborted: " + e);
             assertFalse(e.isFatal(), "abortable, not fatal: " + e);
@@ -72,9 +73,9 @@ class ZombieFencingIT {
 
             // The producer goes on; with the current identity the same offsets commit.
             producer.beginTransaction();
-            producer.sendOffsetsToTransaction(Map.of(owned, 1L), a.groupMetadata(), T);
+            producer.sendOffsetsToTransaction(Map.of(owned, new OffsetAndMetadata(1)), a.groupMetadata(), T);
             producer.commitTransaction(T);
-            assertEquals(Map.of(owned, 1L), a.committed(List.of(owned), T));
+            assertEquals(Map.of(owned, new OffsetAndMetadata(1)), a.committed(List.of(owned), T));
         }
         List<String> visible = Clients.readAll(broker, List.of(new TopicPartition(OUT, 0)), "read_committed").stream()
                 .map(r -> Clients.text(r.value())).toList();

@@ -161,7 +161,12 @@ public final class ClientCore implements EventSink {
 
     /** Destroys the handle ({@code beforeDestroy} releases what the kind holds on it first). */
     public void destroy(Runnable beforeDestroy) {
-        client.destroy(beforeDestroy);
+        destroy(beforeDestroy, false);
+    }
+
+    /** As {@link #destroy(Runnable)}, skipping librdkafka's consumer close (see {@link RdClient#destroy(Runnable, boolean)}). */
+    public void destroy(Runnable beforeDestroy, boolean skipConsumerClose) {
+        client.destroy(beforeDestroy, skipConsumerClose);
         LiveClients.remove(client.name());
     }
 

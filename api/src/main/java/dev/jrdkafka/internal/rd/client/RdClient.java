@@ -297,10 +297,21 @@ public final class RdClient {
      * arena with the upcall stubs (librdkafka can no longer call them).
      */
     public void destroy(Runnable beforeDestroy) {
+        destroy(beforeDestroy, false);
+    }
+
+    /**
+     * As {@link #destroy(Runnable)}; {@code skipConsumerClose}: {@code rd_kafka_destroy_flags}
+     * with {@code RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE}, for a consumer whose own
+     * {@code rd_kafka_consumer_close} could not finish (after a fatal error
+     * {@code rd_kafka_destroy} would try the close again and wait for ever).
+     */
+    public void destroy(Runnable beforeDestroy, boolean skipConsumerClose) {
         closeDependents();
         rd_kafka_queue_destroy(mainQueue);
         beforeDestroy.run();
-        rd_kafka_destroy(rk);
+        if (skipConsumerClose) rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE());
+        else rd_kafka_destroy(rk);
         arena.close();
     }
 }

@@ -334,11 +334,11 @@ public final class RdConsumer {
      * this thread. (Driving {@code rd_kafka_consumer_close_queue} ourselves and stopping at
      * {@code rd_kafka_consumer_closed()} left the TERMINATE reply behind, and
      * {@code rd_kafka_destroy} then hung for group members.) librdkafka bounds it by its own
-     * group timeouts.
+     * group timeouts. Returns its error code: _TIMED_OUT, or _FATAL after a fatal error, still
+     * leave a client that must be destroyed.
      */
-    public void close() {
-        int rc = rd_kafka_consumer_close(rk);
-        if (rc != 0 && rc != RD_KAFKA_RESP_ERR__TIMED_OUT()) RdErrors.check(rc, "close");
+    public int close() {
+        return rd_kafka_consumer_close(rk);
     }
 
     /** Wakes a thread blocked in {@link #pollBatch}. */
