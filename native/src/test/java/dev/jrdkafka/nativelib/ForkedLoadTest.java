@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,31 @@ class ForkedLoadTest {
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("LOADED 2.14.2 BUNDLED " + javaTmp.resolve("jrdkafka-" + System.getProperty("user.name"))),
                 r.output());
+    }
+
+    @Test
+    void xdgCacheHomeIsTheDefaultCache() throws Exception {
+        Path xdg = tmp.resolve("xdg");
+        ForkedJvm.Result r = ForkedJvm.run(List.of(prop("user.home", tmp.resolve("home"))),
+                Map.of("XDG_CACHE_HOME", xdg.toString()));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("LOADED 2.14.2 BUNDLED " + xdg.resolve("jrdkafka/native")), r.output());
+    }
+
+    @Test
+    void cacheDirectoryFromTheEnvironmentWinsOverXdgCacheHome() throws Exception {
+        Path cache = tmp.resolve("env-cache");
+        ForkedJvm.Result r = ForkedJvm.run(List.of(), Map.of(
+                RdKafkaLibrary.CACHE_DIR_ENV, cache.toString(), "XDG_CACHE_HOME", tmp.resolve("xdg").toString()));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("LOADED 2.14.2 BUNDLED " + cache), r.output());
+    }
+
+    @Test
+    void overrideFromTheEnvironmentIsNamedInItsError() throws Exception {
+        Path missing = tmp.resolve("nowhere/librdkafka.so");
+        ForkedJvm.Result r = ForkedJvm.run(List.of(), Map.of(RdKafkaLibrary.PATH_ENV, missing.toString()));
+        assertFailed(r, missing.toString(), "does not exist", "environment variable " + RdKafkaLibrary.PATH_ENV);
     }
 
     @Test
