@@ -417,7 +417,17 @@ public final class Consumer implements AutoCloseable {
     private void pauseOrResume(Collection<TopicPartition> partitions, boolean pause) {
         Objects.requireNonNull(partitions, "partitions");
         List<TopicPartition> list = List.copyOf(partitions);
-        Map<TopicPartition, Integer> errors = call(() -> core.rd.pause(list, pause));
+        Map<TopicPartition, Integer> errors = call(() -> {
+            // librdkafka pauses a partition it does not fetch too, and it would stay paused
+            // after a later assign: refuse, as kafka-clients does.
+            Set<TopicPartition> assigned = core.rd.assignment();
+            List<TopicPartition> notAssigned = list.stream().filter(tp -> !assigned.contains(tp)).toList();
+            if (!notAssigned.isEmpty()) {
+                throw new IllegalStateException((pause ? "pause" : "resume") + ": " + notAssigned + " not assigned to this "
+                        + "consumer; only assigned partitions can be paused or resumed");
+            }
+            return core.rd.pause(list, pause);
+        });
         Map<TopicPartition, KafkaError> failed = new java.util.LinkedHashMap<>();
         errors.forEach((tp, err) -> {
             if (err != 0) failed.put(tp, KafkaError.fromCode(err));

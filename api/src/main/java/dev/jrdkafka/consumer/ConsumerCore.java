@@ -388,9 +388,7 @@ final class ConsumerCore {
      * threads, and destroys the client. Idempotent; a second caller waits for the first.
      */
     void close(Duration timeout) {
-        long deadline = Timeouts.deadline(timeout, "timeout");
-        if (!client.beginClose()) return;
-        try {
+        client.close(timeout, deadline -> {
             client.guard().awaitQuiescence(rd::wakeup); // a poll on another thread returns
             client.rd().closeDependents(); // queues: readiness off, forwarding undone, before consumer_close
             rd.destroyConsumerQueue(); // rdkafka.h: consumer-queue references are destroyed before rd_kafka_consumer_close
@@ -409,9 +407,7 @@ final class ConsumerCore {
             // After a close that could not finish (a fatal error), rd_kafka_destroy would try it again and hang.
             client.destroy(rd::destroyCommitQueue, rc != 0 && rc != TIMED_OUT);
             failUnansweredCommits();
-        } finally {
-            client.endClose();
-        }
+        });
     }
 
     private boolean awaitBatchesClosed(long deadline) {

@@ -267,9 +267,7 @@ final class ProducerCore {
      * threads, and destroys the client. Idempotent; a second caller waits for the first.
      */
     void close(Duration timeout) {
-        long deadline = Timeouts.deadline(timeout, "timeout");
-        if (!client.beginClose()) return;
-        try {
+        client.close(timeout, deadline -> {
             boolean drained = drain(deadline);
             stopPoller = true;
             if (poller != null) {
@@ -288,9 +286,7 @@ final class ProducerCore {
             client.destroy(rd::destroyTopics);
             pending.failAll(callback -> client.callback("delivery callback", () -> callback.onCompletion(null,
                     new KafkaException(KafkaError._DESTROY, "the producer was closed before this record's delivery report"))));
-        } finally {
-            client.endClose();
-        }
+        });
     }
 
     /**

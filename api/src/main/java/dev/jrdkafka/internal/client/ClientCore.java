@@ -142,7 +142,7 @@ public final class ClientCore implements EventSink {
      * Starts closing. Refuses a close from inside this client's callbacks; returns false
      * (after waiting for it) if another thread is already closing.
      */
-    public boolean beginClose() {
+    private boolean beginClose() {
         if (CallbackScope.isInside(this)) {
             throw new IllegalStateException("close() was called from inside a callback of this " + kind
                     + "; librdkafka cannot destroy a client from its own callbacks. Close it from another thread, "
@@ -159,6 +159,21 @@ public final class ClientCore implements EventSink {
         return true;
     }
 
+    /**
+     * The close protocol of every client kind: refuses a close from inside the client's
+     * callbacks, lets a second closer wait for the first, runs the kind's {@code steps}
+     * (given the deadline of {@code timeout}) and always ends closing.
+     */
+    public void close(Duration timeout, java.util.function.LongConsumer steps) {
+        long deadline = Timeouts.deadline(timeout, "timeout");
+        if (!beginClose()) return;
+        try {
+            steps.accept(deadline);
+        } finally {
+            endClose();
+        }
+    }
+
     /** Destroys the handle ({@code beforeDestroy} releases what the kind holds on it first). */
     public void destroy(Runnable beforeDestroy) {
         destroy(beforeDestroy, false);
@@ -171,7 +186,7 @@ public final class ClientCore implements EventSink {
     }
 
     /** Ends closing: every later call throws, waiters of a second close() return. */
-    public void endClose() {
+    private void endClose() {
         guard.endClose();
         closed.countDown();
     }
