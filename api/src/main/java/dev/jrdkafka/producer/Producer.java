@@ -23,8 +23,9 @@ import java.util.concurrent.CompletableFuture;
  *       kafka-clients shape, with headers and timestamps; one callback or future per record.</li>
  *   <li>{@code produce(topic, partition, key, value, opaque)}: the fast path. No Java object
  *       is allocated per record: {@code byte[]} and heap buffers are staged in a reused
- *       per-thread native buffer, native segments and direct buffers are handed over as they
- *       are, and librdkafka copies the bytes before the call returns.
+ *       native buffer (one per platform thread, a small shared pool for virtual threads),
+ *       native segments and direct buffers are handed over as they are, and librdkafka
+ *       copies the bytes before the call returns.
  *       {@link #produceBorrowed} skips even that copy: the memory must then stay valid until
  *       the record's delivery report. Outcomes go to the {@link DeliveryListener} of the
  *       {@link ProducerOptions} with the {@code opaque} you passed (failures are logged

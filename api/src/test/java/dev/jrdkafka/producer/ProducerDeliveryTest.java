@@ -1,6 +1,7 @@
 package dev.jrdkafka.producer;
 
 import dev.jrdkafka.Header;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +159,60 @@ class ProducerDeliveryTest {
         assertNull(read.get(1).key());
         assertEquals("VALUE-TWO", new String(read.get(1).value(), StandardCharsets.UTF_8));
         assertEquals("VALUE-THREE", new String(read.get(2).value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recordsStagedOnManyVirtualThreadsAtOnceArriveIntact() throws Exception {
+        int threads = 2_000;
+        String topic = "staged-vt";
+        byte[] big = new byte[300 * 1024]; // larger than a staging buffer
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(threads + 2);
+        try (Producer producer = Producer.create(ProducerTestSupport.config(cluster.bootstrapServers()),
+                ProducerOptions.defaults().withDeliveryListener(r -> {
+                    if (!r.succeeded()) errors.incrementAndGet();
+                    done.countDown();
+                }))) {
+            try (ExecutorService vt = Executors.newVirtualThreadPerTaskExecutor()) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> all = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int id = t;
+                    all.add(vt.submit(() -> {
+                        start.await();
+                        byte[] key = ("k" + id).getBytes(StandardCharsets.UTF_8);
+                        byte[] value = ("value-" + id + "-".repeat(id % 50)).getBytes(StandardCharsets.UTF_8);
+                        switch (id % 3) {
+                            case 0 -> producer.produce(topic, 0, key, value, id);
+                            case 1 -> producer.produce(topic, 0, ByteBuffer.wrap(key), ByteBuffer.wrap(value), id);
+                            default -> producer.produce(topic, 0, MemorySegment.ofArray(key), MemorySegment.ofArray(value), id);
+                        }
+                        return null;
+                    }));
+                }
+                all.add(vt.submit(() -> {
+                    start.await();
+                    producer.produce(topic, 0, "big-virtual".getBytes(StandardCharsets.UTF_8), big, threads);
+                    return null;
+                }));
+                start.countDown();
+                producer.produce(topic, 0, "big-platform".getBytes(StandardCharsets.UTF_8), big, threads + 1);
+                for (Future<?> f : all) f.get();
+            }
+            ProducerTestSupport.await(done, 60, "reports");
+        }
+        assertEquals(0, errors.get());
+        Map<String, byte[]> read = new HashMap<>();
+        for (RawConsumer.Message m : RawConsumer.read(cluster.bootstrapServers(), topic, 0, threads + 2)) {
+            read.put(new String(m.key(), StandardCharsets.UTF_8), m.value());
+        }
+        assertEquals(threads + 2, read.size());
+        for (int id = 0; id < threads; id++) {
+            assertEquals("value-" + id + "-".repeat(id % 50), new String(read.get("k" + id), StandardCharsets.UTF_8));
+        }
+        assertArrayEquals(big, read.get("big-virtual"));
+        assertArrayEquals(big, read.get("big-platform"));
     }
 
     @Test

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The producer calls of one client. Two ways in:
  * <ul>
  *   <li>{@code produce}: {@code rd_kafka_produce} on a cached topic handle through a
- *       critical downcall with raw addresses, key and value staged in the thread's native
- *       buffer — no Java allocation per message;</li>
+ *       critical downcall with raw addresses, key and value staged in a reused native
+ *       buffer ({@link ProduceScratch}) — no Java allocation per message;</li>
  *   <li>{@code produceva}: {@code rd_kafka_produceva} (never the variadic
  *       {@code rd_kafka_producev}) for headers and timestamps.</li>
  * </ul>
@@ -50,37 +50,45 @@ public final class RdProducer {
     /** Key and value (either may be null) copied by librdkafka; {@code opaque} comes back in the report. */
     public int produce(String topic, int partition, byte[] key, byte[] value, long opaque) {
         long rkt = topic(topic);
-        ProduceScratch scratch = ProduceScratch.get();
-        long base = scratch.stage(key, value);
         long keyLen = key == null ? 0 : key.length;
         long valueLen = value == null ? 0 : value.length;
-        return call(scratch, rkt, partition, RD_KAFKA_MSG_F_COPY(),
-                value == null ? 0 : base + keyLen, valueLen, key == null ? 0 : base, keyLen, opaque);
+        ProduceScratch scratch = ProduceScratch.acquire(keyLen + valueLen);
+        try {
+            long base = scratch.stage(key, value);
+            return call(rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                    value == null ? 0 : base + keyLen, valueLen, key == null ? 0 : base, keyLen, opaque);
+        } finally {
+            scratch.release();
+        }
     }
 
     /**
      * Key and value from segments (either may be null). Native segments are passed as they
      * are — copied by librdkafka during the call, or with {@code borrowed} not copied at all,
      * in which case they must stay valid until the message's delivery report. Heap segments
-     * are staged in the thread's native buffer first (and cannot be borrowed).
+     * are staged in a native buffer first (and cannot be borrowed).
      */
     public int produce(String topic, int partition, MemorySegment key, MemorySegment value, long opaque,
                        boolean borrowed) {
         long rkt = topic(topic);
         boolean nativeOnly = (key == null || key.isNative()) && (value == null || value.isNative());
         if (nativeOnly) {
-            int rc = call(null, rkt, partition, borrowed ? 0 : RD_KAFKA_MSG_F_COPY(),
+            int rc = call(rkt, partition, borrowed ? 0 : RD_KAFKA_MSG_F_COPY(),
                     address(value), size(value), address(key), size(key), opaque);
             java.lang.ref.Reference.reachabilityFence(key);
             java.lang.ref.Reference.reachabilityFence(value);
             return rc;
         }
         if (borrowed) throw new IllegalArgumentException("a borrowed key or value must be a native segment, not a heap one");
-        ProduceScratch scratch = ProduceScratch.get();
-        long base = scratch.stage(key, value);
         long keyLen = size(key);
-        return call(scratch, rkt, partition, RD_KAFKA_MSG_F_COPY(),
-                value == null ? 0 : base + keyLen, size(value), key == null ? 0 : base, keyLen, opaque);
+        ProduceScratch scratch = ProduceScratch.acquire(keyLen + size(value));
+        try {
+            long base = scratch.stage(key, value);
+            return call(rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                    value == null ? 0 : base + keyLen, size(value), key == null ? 0 : base, keyLen, opaque);
+        } finally {
+            scratch.release();
+        }
     }
 
     /**
@@ -92,17 +100,21 @@ public final class RdProducer {
         long keyLen = key == null ? 0 : key.remaining();
         long valueLen = value == null ? 0 : value.remaining();
         if ((key == null || key.isDirect()) && (value == null || value.isDirect())) {
-            int rc = call(null, rkt, partition, RD_KAFKA_MSG_F_COPY(),
+            int rc = call(rkt, partition, RD_KAFKA_MSG_F_COPY(),
                     value == null ? 0 : DirectBufferAddress.of(value), valueLen,
                     key == null ? 0 : DirectBufferAddress.of(key), keyLen, opaque);
             java.lang.ref.Reference.reachabilityFence(key);
             java.lang.ref.Reference.reachabilityFence(value);
             return rc;
         }
-        ProduceScratch scratch = ProduceScratch.get();
-        long base = scratch.stage(key, value);
-        return call(scratch, rkt, partition, RD_KAFKA_MSG_F_COPY(),
-                value == null ? 0 : base + keyLen, valueLen, key == null ? 0 : base, keyLen, opaque);
+        ProduceScratch scratch = ProduceScratch.acquire(keyLen + valueLen);
+        try {
+            long base = scratch.stage(key, value);
+            return call(rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                    value == null ? 0 : base + keyLen, valueLen, key == null ? 0 : base, keyLen, opaque);
+        } finally {
+            scratch.release();
+        }
     }
 
     private static long address(MemorySegment s) {
@@ -113,11 +125,10 @@ public final class RdProducer {
         return s == null ? 0 : s.byteSize();
     }
 
-    private int call(ProduceScratch scratch, long rkt, int partition, int flags, long value, long valueLen,
+    private int call(long rkt, int partition, int flags, long value, long valueLen,
                      long key, long keyLen, long opaque) {
         try {
             int rc = (int) produceHandle.invokeExact(rkt, partition, flags, value, valueLen, key, keyLen, opaque);
-            if (scratch != null) scratch.reachabilityFence();
             return rc == 0 ? 0 : (int) CriticalDowncalls.LAST_ERROR.invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException("rd_kafka_produce failed unexpectedly", t);
