@@ -1,4 +1,4 @@
-package dev.jrdkafka.internal.rd;
+package dev.jrdkafka.internal.rd.produce;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
