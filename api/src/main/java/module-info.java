@@ -13,6 +13,8 @@ module dev.jrdkafka.api {
     requires org.slf4j;
 
     exports dev.jrdkafka;
+    exports dev.jrdkafka.admin;
+    exports dev.jrdkafka.cluster;
     exports dev.jrdkafka.config;
     exports dev.jrdkafka.consumer;
     exports dev.jrdkafka.mock;

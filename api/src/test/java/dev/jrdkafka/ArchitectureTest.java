@@ -30,8 +30,8 @@ class ArchitectureTest {
             "dev.jrdkafka.producer.Producer.produce", "dev.jrdkafka.producer.Producer.produceBorrowed",
             "dev.jrdkafka.consumer.RecordBatch.key", "dev.jrdkafka.consumer.RecordBatch.value",
             "dev.jrdkafka.consumer.RecordView.key", "dev.jrdkafka.consumer.RecordView.value");
-    private static final String[] PUBLIC_PACKAGES = {"dev.jrdkafka", "dev.jrdkafka.config", "dev.jrdkafka.consumer",
-            "dev.jrdkafka.producer", "dev.jrdkafka.mock"};
+    private static final String[] PUBLIC_PACKAGES = {"dev.jrdkafka", "dev.jrdkafka.admin", "dev.jrdkafka.cluster",
+            "dev.jrdkafka.config", "dev.jrdkafka.consumer", "dev.jrdkafka.producer", "dev.jrdkafka.mock"};
 
     static JavaClasses classes;
 
@@ -89,8 +89,8 @@ class ArchitectureTest {
     @Test
     void theInternalLayerDoesNotDependOnTheClientFacades() {
         noClasses().that().resideInAPackage("dev.jrdkafka.internal..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.jrdkafka.consumer..", "dev.jrdkafka.producer..",
-                        "dev.jrdkafka.mock..", "dev.jrdkafka.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.jrdkafka.admin..", "dev.jrdkafka.consumer..",
+                        "dev.jrdkafka.producer..", "dev.jrdkafka.mock..", "dev.jrdkafka.config..")
                 .because("the facades compose the internal layer, never the reverse")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.jrdkafka.internal.rd")

@@ -557,6 +557,23 @@ public final class Consumer implements AutoCloseable {
         run(() -> queues().commitInto(results, copy));
     }
 
+    // ---- metadata -------------------------------------------------------------------
+
+    /**
+     * {@code topic}'s partitions with their leaders and replicas (one Metadata request);
+     * waits up to {@code timeout}.
+     *
+     * @throws dev.jrdkafka.KafkaException with the broker's error for the topic (e.g. UNKNOWN_TOPIC_OR_PART)
+     */
+    public java.util.List<dev.jrdkafka.cluster.PartitionInfo> partitionsFor(String topic, Duration timeout) {
+        return call(() -> core.client.partitionsFor(topic, timeout));
+    }
+
+    /** The cluster's brokers and topics as one Metadata request sees them; waits up to {@code timeout}. */
+    public dev.jrdkafka.cluster.ClusterMetadata metadata(Duration timeout) {
+        return call(() -> core.client.metadata(null, timeout));
+    }
+
     // ---- authentication -------------------------------------------------------------
 
     /**

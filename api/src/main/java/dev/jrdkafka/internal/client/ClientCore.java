@@ -3,6 +3,10 @@ package dev.jrdkafka.internal.client;
 import dev.jrdkafka.ClientListener;
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.cluster.ClusterMetadata;
+import dev.jrdkafka.cluster.PartitionInfo;
+import dev.jrdkafka.cluster.TopicMetadata;
+import dev.jrdkafka.internal.rd.admin.RdMetadata;
 import dev.jrdkafka.internal.rd.client.ClientSetup;
 import dev.jrdkafka.internal.rd.client.DeliveryReportView;
 import dev.jrdkafka.internal.rd.client.EventSink;
@@ -10,6 +14,7 @@ import dev.jrdkafka.internal.rd.client.RdClient;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -248,6 +253,30 @@ public final class ClientCore implements EventSink {
     public void setOAuthBearerTokenFailure(String reason) {
         Objects.requireNonNull(reason, "reason");
         run(() -> client.setOAuthBearerTokenFailure(reason));
+    }
+
+    // ---- metadata ---------------------------------------------------------------------
+
+    /** One Metadata request for {@code topic} (null: all topics), waiting up to {@code timeout}. */
+    public ClusterMetadata metadata(String topic, Duration timeout) {
+        int ms = Timeouts.millis(timeout, "timeout");
+        return call(() -> RdMetadata.fetch(client, topic, ms));
+    }
+
+    /**
+     * {@code topic}'s partitions, from one Metadata request for it.
+     *
+     * @throws KafkaException with the broker's error for the topic (e.g. UNKNOWN_TOPIC_OR_PART)
+     */
+    public List<PartitionInfo> partitionsFor(String topic, Duration timeout) {
+        Objects.requireNonNull(topic, "topic");
+        if (topic.isEmpty()) throw new IllegalArgumentException("the topic name is empty");
+        TopicMetadata t = metadata(topic, timeout).topics().get(topic);
+        if (t == null) throw new KafkaException(KafkaError.UNKNOWN_TOPIC_OR_PART, "no metadata for topic " + topic);
+        if (t.error() != KafkaError.NO_ERROR) {
+            throw new KafkaException(t.error(), "metadata of topic " + topic + ": " + t.error());
+        }
+        return t.partitions();
     }
 
     // ---- fatal errors -----------------------------------------------------------------

