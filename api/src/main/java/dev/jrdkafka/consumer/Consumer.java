@@ -569,6 +569,11 @@ public final class Consumer implements AutoCloseable {
         return call(() -> core.client.partitionsFor(topic, timeout));
     }
 
+    /** The names of the cluster's topics; waits up to {@code timeout}. */
+    public java.util.Set<String> listTopics(Duration timeout) {
+        return java.util.Set.copyOf(call(() -> core.client.metadata(null, timeout)).topics().keySet());
+    }
+
     /** The cluster's brokers and topics as one Metadata request sees them; waits up to {@code timeout}. */
     public dev.jrdkafka.cluster.ClusterMetadata metadata(Duration timeout) {
         return call(() -> core.client.metadata(null, timeout));

@@ -189,6 +189,11 @@ public final class Producer implements AutoCloseable {
         return core.client.partitionsFor(topic, timeout);
     }
 
+    /** The names of the cluster's topics; waits up to {@code timeout}. */
+    public java.util.Set<String> listTopics(Duration timeout) {
+        return java.util.Set.copyOf(core.client.metadata(null, timeout).topics().keySet());
+    }
+
     /** The cluster's brokers and topics as one Metadata request sees them; waits up to {@code timeout}. */
     public dev.jrdkafka.cluster.ClusterMetadata metadata(Duration timeout) {
         return core.client.metadata(null, timeout);
