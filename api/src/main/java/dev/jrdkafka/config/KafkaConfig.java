@@ -290,6 +290,11 @@ public final class KafkaConfig {
 
     /** {@code transactional.id}: makes the producer transactional (needs idempotence). */
     public KafkaConfig transactionalId(String transactionalId) {
+        java.util.Objects.requireNonNull(transactionalId, "transactionalId");
+        if (transactionalId.isEmpty()) {
+            throw new IllegalArgumentException("transactionalId must not be empty: librdkafka would treat the producer "
+                    + "as not transactional; give a stable, unique id per producer instance");
+        }
         return set("transactional.id", transactionalId);
     }
 

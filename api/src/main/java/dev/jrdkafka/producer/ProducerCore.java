@@ -61,7 +61,7 @@ final class ProducerCore {
     // ---- producing ---------------------------------------------------------------
 
     void produce(String topic, int partition, byte[] key, byte[] value, long opaque) {
-        client.guard().enter();
+        enterProduce();
         try {
             int rc = rd.produce(topic, partition, key, value, opaque);
             if (rc != 0) throwOrRetry(rc, () -> rd.produce(topic, partition, key, value, opaque), topic);
@@ -72,7 +72,7 @@ final class ProducerCore {
 
     void produce(String topic, int partition, java.lang.foreign.MemorySegment key,
                  java.lang.foreign.MemorySegment value, long opaque, boolean borrowed) {
-        client.guard().enter();
+        enterProduce();
         try {
             int rc = rd.produce(topic, partition, key, value, opaque, borrowed);
             if (rc != 0) throwOrRetry(rc, () -> rd.produce(topic, partition, key, value, opaque, borrowed), topic);
@@ -82,7 +82,7 @@ final class ProducerCore {
     }
 
     void produce(String topic, int partition, java.nio.ByteBuffer key, java.nio.ByteBuffer value, long opaque) {
-        client.guard().enter();
+        enterProduce();
         try {
             int rc = rd.produce(topic, partition, key, value, opaque);
             if (rc != 0) throwOrRetry(rc, () -> rd.produce(topic, partition, key, value, opaque), topic);
@@ -92,7 +92,7 @@ final class ProducerCore {
     }
 
     void send(ProducerRecord r, DeliveryCallback callback) {
-        client.guard().enter();
+        enterProduce();
         long id = pending.add(callback);
         boolean queued = false;
         try {
@@ -104,6 +104,20 @@ final class ProducerCore {
         } finally {
             if (!queued) pending.take(id);
             client.guard().exit();
+        }
+    }
+
+    /**
+     * Admits a produce call. Once close has begun no record is accepted, not even from this
+     * producer's own callbacks on the closing thread: a delivery callback that re-sends what
+     * failed would otherwise keep close busy for ever.
+     */
+    private void enterProduce() {
+        client.guard().enter();
+        if (client.isClosed()) {
+            client.guard().exit();
+            throw new IllegalStateException("this Producer is closing; records are no longer accepted (not even from "
+                    + "its delivery callbacks)");
         }
     }
 
@@ -189,7 +203,7 @@ final class ProducerCore {
             try {
                 pollServing(100);
             } catch (Throwable t) {
-                log.error("poller thread of {} failed to serve events", client.name(), t);
+                client.onCallbackFailure("serving events on the poller thread", t); // never ends the poller
             }
         }
     }
@@ -268,6 +282,7 @@ final class ProducerCore {
      */
     void close(Duration timeout) {
         client.close(timeout, deadline -> {
+            client.rd().wakeup(); // a poll(timeout) in progress on another thread returns, so draining can serve the queue
             boolean drained = drain(deadline);
             stopPoller = true;
             if (poller != null) {

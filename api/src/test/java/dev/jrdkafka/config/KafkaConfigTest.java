@@ -37,6 +37,12 @@ class KafkaConfigTest {
     // ---- set / get ----
 
     @Test
+    void anEmptyTransactionalIdIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KafkaConfig.create().transactionalId(""));
+        assertTrue(e.getMessage().contains("transactionalId must not be empty"), e.getMessage());
+    }
+
+    @Test
     void setAndGet() {
         KafkaConfig config = KafkaConfig.create()
                 .set("bootstrap.servers", "localhost:9092")

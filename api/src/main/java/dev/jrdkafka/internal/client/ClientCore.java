@@ -353,8 +353,15 @@ public final class ClientCore implements EventSink {
 
     @Override
     public void onCallbackFailure(String callback, Throwable failure) {
-        log.error("{} of {} threw; the exception was caught and the {} carries on", callback, client.name(),
-                kind.toLowerCase(java.util.Locale.ROOT), failure);
+        try {
+            log.error("{} of {} threw; the exception was caught and the {} carries on", callback, client.name(),
+                    kind.toLowerCase(java.util.Locale.ROOT), failure);
+        } catch (Throwable loggerFailed) {
+            // The logging backend itself threw (e.g. a failing appender): say it once on stderr
+            // rather than let it end the thread that serves this client.
+            System.err.println("jrdkafka: " + callback + " of " + client.name() + " threw " + failure
+                    + ", and logging it failed with " + loggerFailed);
+        }
     }
 
     /** Runs a user callback, reporting what it throws (never propagated: callers are librdkafka's or ours). */

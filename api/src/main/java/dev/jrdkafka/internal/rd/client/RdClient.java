@@ -178,7 +178,7 @@ public final class RdClient {
             try {
                 sink.onDelivery(report);
             } catch (Throwable t) {
-                sink.onCallbackFailure("delivery callback", t);
+                failed(sink, "delivery callback", t);
             }
         }
     }
@@ -187,7 +187,16 @@ public final class RdClient {
         try {
             r.run();
         } catch (Throwable t) {
+            failed(sink, what, t);
+        }
+    }
+
+    /** Reports a callback's failure; a failure of the report itself (a throwing logger) ends here, never the poll. */
+    private static void failed(EventSink sink, String what, Throwable t) {
+        try {
             sink.onCallbackFailure(what, t);
+        } catch (Throwable ignored) {
+            // the sink's own last resort failed too: nothing left to tell
         }
     }
 
