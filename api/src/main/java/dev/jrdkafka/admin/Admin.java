@@ -258,7 +258,8 @@ public final class Admin implements AutoCloseable {
      * 4096..16384, RESOURCE_NOT_FOUND deleting a credential that does not exist). Options:
      * request timeout.
      *
-     * @throws IllegalArgumentException for no alterations, or a user's mechanism altered twice
+     * @throws IllegalArgumentException for no alterations, or a user given twice (Kafka takes one
+     *         alteration per user and request)
      */
     public ResourceResults<String, Void> alterUserScramCredentials(Collection<UserScramCredentialAlteration> alterations,
                                                                   AdminOptions options) {

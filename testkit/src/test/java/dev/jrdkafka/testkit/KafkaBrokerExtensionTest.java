@@ -11,5 +11,4 @@ class KafkaBrokerExtensionTest {
         assertEquals("/t.d/broker-authorizer", KafkaBrokerExtension.withSuffix("/t.d/broker", "-authorizer"));
         assertEquals("/t/kafka.log", KafkaBrokerExtension.withSuffix("/t/kafka.log", ""));
     }
-
 }
