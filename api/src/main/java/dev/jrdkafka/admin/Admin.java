@@ -11,6 +11,7 @@ import dev.jrdkafka.cluster.ScramCredentialInfo;
 import dev.jrdkafka.cluster.UserScramCredentialAlteration;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
+import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
 import dev.jrdkafka.internal.rd.admin.RdAclAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
@@ -214,7 +215,8 @@ public final class Admin implements AutoCloseable {
             Map<String, List<ScramCredentialInfo>> users = new LinkedHashMap<>();
             for (KeyedOutcome<String, List<ScramCredentialInfo>> o : RdScramAdmin.describeOutcomes(ev)) {
                 if (o.error() != 0) {
-                    throw new KafkaException(o.error(), "describeUserScramCredentials of '" + o.key() + "' failed: " + o.message());
+                    throw new KafkaException(o.error(), "describeUserScramCredentials of '" + o.key() + "' failed: " + o.message()
+                            + " (" + RdErrors.name(o.error()) + ")");
                 }
                 users.put(o.key(), o.value());
             }
