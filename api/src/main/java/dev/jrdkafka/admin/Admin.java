@@ -1,20 +1,33 @@
 package dev.jrdkafka.admin;
 
 import dev.jrdkafka.ClientListener;
+import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.cluster.AclBinding;
+import dev.jrdkafka.cluster.AclBindingFilter;
 import dev.jrdkafka.cluster.ClusterMetadata;
 import dev.jrdkafka.cluster.NewTopic;
 import dev.jrdkafka.cluster.PartitionInfo;
+import dev.jrdkafka.cluster.ScramCredentialInfo;
+import dev.jrdkafka.cluster.UserScramCredentialAlteration;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
+import dev.jrdkafka.internal.rd.RdErrors;
+import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
+import dev.jrdkafka.internal.rd.admin.RdAclAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
+import dev.jrdkafka.internal.rd.admin.RdScramAdmin;
 import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -118,7 +131,148 @@ public final class Admin implements AutoCloseable {
     //  AlterConsumerGroupOffsets, DeleteConsumerGroupOffsets)
 
     // ---- ACLs and SCRAM credentials ------------------------------------------------------
-    // (CreateAcls, DescribeAcls, DeleteAcls, DescribeUserScramCredentials, AlterUserScramCredentials)
+
+    /** {@link #createAcls(Collection, AdminOptions)} with default options. */
+    public ResourceResults<AclBinding, Void> createAcls(Collection<AclBinding> acls) {
+        return createAcls(acls, AdminOptions.defaults());
+    }
+
+    /**
+     * Creates {@code acls} (CreateAcls; the cluster needs an authorizer). Per binding: done, or
+     * failed with the broker's error (e.g. INVALID_REQUEST for a principal not of the form
+     * "User:alice", SECURITY_DISABLED without an authorizer). Creating an existing ACL succeeds.
+     * Options: request timeout.
+     *
+     * @throws IllegalArgumentException for no bindings, one given twice, or one with a value
+     *         only filters have (ANY, MATCH, UNKNOWN) or an empty name, principal or host
+     */
+    public ResourceResults<AclBinding, Void> createAcls(Collection<AclBinding> acls, AdminOptions options) {
+        List<AclBinding> list = AclArguments.bindings("createAcls", List.copyOf(Objects.requireNonNull(acls, "acls")));
+        Objects.requireNonNull(options, "options");
+        ResourceResults<AclBinding, Void> results = new ResourceResults<>(list);
+        core.submit(AdminCore.perResource("createAcls", results, ev -> RdAclAdmin.createOutcomes(ev, list)),
+                id -> RdAclAdmin.createAcls(core.rd, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #describeAcls(AclBindingFilter, AdminOptions)} with default options. */
+    public CompletableFuture<List<AclBinding>> describeAcls(AclBindingFilter filter) {
+        return describeAcls(filter, AdminOptions.defaults());
+    }
+
+    /**
+     * The ACLs matching {@code filter} (DescribeAcls; {@link AclBindingFilter#ANY} for all).
+     * Fails with the broker's error, e.g. SECURITY_DISABLED without an authorizer. Options:
+     * request and operation timeouts.
+     *
+     * @throws IllegalArgumentException for a filter with an UNKNOWN value
+     */
+    public CompletableFuture<List<AclBinding>> describeAcls(AclBindingFilter filter, AdminOptions options) {
+        AclBindingFilter f = AclArguments.filter("describeAcls", Objects.requireNonNull(filter, "filter"));
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<List<AclBinding>> result = new CompletableFuture<>();
+        core.submit(AdminCore.single("describeAcls", result, RdAclAdmin::describeResult),
+                id -> RdAclAdmin.describeAcls(core.rd, f, options.spec(), id));
+        return result;
+    }
+
+    /** {@link #deleteAcls(Collection, AdminOptions)} with default options. */
+    public ResourceResults<AclBindingFilter, List<AclBinding>> deleteAcls(Collection<AclBindingFilter> filters) {
+        return deleteAcls(filters, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes the ACLs matching each of {@code filters} (DeleteAcls). Per filter: the bindings
+     * it deleted (none matching: an empty list), or failed with the broker's error. Options:
+     * request and operation timeouts.
+     *
+     * @throws IllegalArgumentException for no filters, one given twice, or one with an UNKNOWN value
+     */
+    public ResourceResults<AclBindingFilter, List<AclBinding>> deleteAcls(Collection<AclBindingFilter> filters,
+                                                                          AdminOptions options) {
+        List<AclBindingFilter> list = AclArguments.filters("deleteAcls", List.copyOf(Objects.requireNonNull(filters, "filters")));
+        Objects.requireNonNull(options, "options");
+        ResourceResults<AclBindingFilter, List<AclBinding>> results = new ResourceResults<>(list);
+        core.submit(AdminCore.perResource("deleteAcls", results, ev -> RdAclAdmin.deleteOutcomes(ev, list)),
+                id -> RdAclAdmin.deleteAcls(core.rd, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #describeUserScramCredentials(AdminOptions)} with default options. */
+    public CompletableFuture<Map<String, List<ScramCredentialInfo>>> describeUserScramCredentials() {
+        return describeUserScramCredentials(AdminOptions.defaults());
+    }
+
+    /**
+     * Every user's SCRAM credentials (DescribeUserScramCredentials for all users): per user,
+     * its mechanisms and iteration counts. Fails with the first user's error if one has any.
+     * Options: request timeout.
+     */
+    public CompletableFuture<Map<String, List<ScramCredentialInfo>>> describeUserScramCredentials(AdminOptions options) {
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<Map<String, List<ScramCredentialInfo>>> result = new CompletableFuture<>();
+        core.submit(AdminCore.single("describeUserScramCredentials", result, ev -> {
+            Map<String, List<ScramCredentialInfo>> users = new LinkedHashMap<>();
+            for (KeyedOutcome<String, List<ScramCredentialInfo>> o : RdScramAdmin.describeOutcomes(ev)) {
+                if (o.error() != 0) {
+                    throw new KafkaException(o.error(), "describeUserScramCredentials of '" + o.key() + "' failed: " + o.message()
+                            + " (" + RdErrors.name(o.error()) + ")");
+                }
+                users.put(o.key(), o.value());
+            }
+            return Collections.unmodifiableMap(users);
+        }), id -> RdScramAdmin.describe(core.rd, List.of(), options.spec(), id));
+        return result;
+    }
+
+    /** {@link #describeUserScramCredentials(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, List<ScramCredentialInfo>> describeUserScramCredentials(Collection<String> users) {
+        return describeUserScramCredentials(users, AdminOptions.defaults());
+    }
+
+    /**
+     * {@code users}' SCRAM credentials (DescribeUserScramCredentials). Per user: its mechanisms
+     * and iteration counts, or failed with the broker's error (RESOURCE_NOT_FOUND for a user
+     * without credentials). Options: request timeout.
+     *
+     * @throws IllegalArgumentException for no users, an empty name, or a name given twice
+     */
+    public ResourceResults<String, List<ScramCredentialInfo>> describeUserScramCredentials(Collection<String> users,
+                                                                                         AdminOptions options) {
+        List<String> names = uniqueNames("describeUserScramCredentials", List.copyOf(Objects.requireNonNull(users, "users")),
+                Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, List<ScramCredentialInfo>> results = new ResourceResults<>(names);
+        core.submit(AdminCore.perResource("describeUserScramCredentials", results, RdScramAdmin::describeOutcomes),
+                id -> RdScramAdmin.describe(core.rd, names, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #alterUserScramCredentials(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Void> alterUserScramCredentials(Collection<UserScramCredentialAlteration> alterations) {
+        return alterUserScramCredentials(alterations, AdminOptions.defaults());
+    }
+
+    /**
+     * Creates, replaces or deletes users' SCRAM credentials (AlterUserScramCredentials;
+     * librdkafka sends the salted password, never the password). Per user: done, or failed
+     * with the broker's error (e.g. UNACCEPTABLE_CREDENTIAL for iterations outside
+     * 4096..16384, RESOURCE_NOT_FOUND deleting a credential that does not exist). Options:
+     * request timeout.
+     *
+     * @throws IllegalArgumentException for no alterations, or a user given twice (Kafka takes one
+     *         alteration per user and request)
+     */
+    public ResourceResults<String, Void> alterUserScramCredentials(Collection<UserScramCredentialAlteration> alterations,
+                                                                  AdminOptions options) {
+        List<UserScramCredentialAlteration> list = List.copyOf(Objects.requireNonNull(alterations, "alterations"));
+        List<String> users = ScramArguments.users("alterUserScramCredentials", list);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, Void> results = new ResourceResults<>(users);
+        core.submit(AdminCore.perResource("alterUserScramCredentials", results, RdScramAdmin::alterOutcomes),
+                id -> RdScramAdmin.alter(core.rd, list, options.spec(), id));
+        return results;
+    }
 
     // ---- metadata -------------------------------------------------------------------
 

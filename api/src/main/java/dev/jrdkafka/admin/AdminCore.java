@@ -6,6 +6,7 @@ import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.internal.client.ClientCore;
 import dev.jrdkafka.internal.client.Pending;
 import dev.jrdkafka.internal.rd.RdErrors;
+import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
 import dev.jrdkafka.internal.rd.admin.RdAdmin;
 import dev.jrdkafka.internal.rd.admin.ResourceOutcome;
 import dev.jrdkafka.internal.rd.client.RdClient;
@@ -13,6 +14,7 @@ import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -91,6 +93,73 @@ final class AdminCore {
                 results.failRest(error);
             }
         };
+    }
+
+    /**
+     * {@link #perResource(String, ResourceResults, Function, Function)} for resources keyed by
+     * other values than names (an ACL binding, a filter...): {@code outcomes} reads each
+     * resource's key, error and value from the event.
+     */
+    static <K, V> Completion perResource(String operation, ResourceResults<K, V> results,
+                                         Function<RdEvent, List<KeyedOutcome<K, V>>> outcomes) {
+        return new Completion() {
+            @Override
+            public void complete(RdEvent result) {
+                int err = result.error();
+                if (err != 0) {
+                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
+                    return;
+                }
+                for (KeyedOutcome<K, V> o : outcomes.apply(result)) {
+                    if (o.error() == 0) {
+                        results.complete(o.key(), o.value());
+                    } else {
+                        results.fail(o.key(), new KafkaException(o.error(), operation + " of " + quoted(o.key()) + " failed: "
+                                + o.message() + " (" + RdErrors.name(o.error()) + ")"));
+                    }
+                }
+                results.failRest(new KafkaException(KafkaError._FAIL, operation + ": the broker's answer named no result for this resource"));
+            }
+
+            @Override
+            public void fail(KafkaException error) {
+                results.failRest(error);
+            }
+        };
+    }
+
+    /**
+     * A completion for a call with one outcome: {@code read} turns the event into the value
+     * (a {@link KafkaException} it throws fails the future); a request-level error fails it.
+     */
+    static <T> Completion single(String operation, CompletableFuture<T> future, Function<RdEvent, T> read) {
+        return new Completion() {
+            @Override
+            public void complete(RdEvent result) {
+                int err = result.error();
+                if (err != 0) {
+                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
+                    return;
+                }
+                T value;
+                try {
+                    value = read.apply(result);
+                } catch (KafkaException e) {
+                    fail(e);
+                    return;
+                }
+                future.complete(value);
+            }
+
+            @Override
+            public void fail(KafkaException error) {
+                future.completeExceptionally(error);
+            }
+        };
+    }
+
+    private static String quoted(Object key) {
+        return key instanceof String s ? "'" + s + "'" : String.valueOf(key);
     }
 
     private void serve() {

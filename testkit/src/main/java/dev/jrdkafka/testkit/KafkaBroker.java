@@ -31,6 +31,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** System property naming the directory of the broker's jars. */
     public static final String KAFKA_LIB_PROPERTY = "jrdkafka.testkit.kafkaLib";
 
+    /** The authorizer {@link Builder#standardAuthorizer()} configures. */
+    public static final String STANDARD_AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+    /** The principal of every client on a PLAINTEXT listener; the super user of {@link Builder#standardAuthorizer()}. */
+    public static final String ANONYMOUS = "User:ANONYMOUS";
+
     private static final int ATTEMPTS = 3; // a free port can be taken before the broker binds it
     private static final List<String> TOOL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto");
@@ -212,6 +217,19 @@ public final class KafkaBroker implements AutoCloseable {
         /** A server.properties entry, overriding the kit's (which are in BrokerFiles.defaults). */
         public Builder brokerProperty(String key, String value) {
             properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Turns authorization on: Kafka's {@value #STANDARD_AUTHORIZER} (ACLs kept in the KRaft
+         * metadata, so CreateAcls/DescribeAcls/DeleteAcls work) with {@value #ANONYMOUS} as the
+         * only super user. Every listener is PLAINTEXT, where each client (and the controller
+         * talking to itself) is {@code User:ANONYMOUS}: clients may do anything, while ACLs can
+         * be created, listed and deleted for other principals.
+         */
+        public Builder standardAuthorizer() {
+            properties.put("authorizer.class.name", STANDARD_AUTHORIZER);
+            properties.put("super.users", ANONYMOUS);
             return this;
         }
 

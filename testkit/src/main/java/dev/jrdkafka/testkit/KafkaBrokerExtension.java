@@ -1,5 +1,7 @@
 package dev.jrdkafka.testkit;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -38,9 +40,19 @@ public final class KafkaBrokerExtension implements ParameterResolver {
 
     /** The run's broker, started on first call. */
     public static KafkaBroker sharedBroker(ExtensionContext context) {
-        Shared shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
+        return shared(context, "default", "the shared Kafka broker", "", builder -> { });
+    }
+
+    /**
+     * The run's broker of {@code key}, set up by {@code setup} and started on first call; its
+     * log file (with {@value #LOG_FILE_PROPERTY}) gets {@code logSuffix} before the extension.
+     */
+    static KafkaBroker shared(ExtensionContext context, String key, String what, String logSuffix,
+                              Consumer<KafkaBroker.Builder> setup) {
+        Shared shared = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(key, k -> Shared.start(setup, logSuffix), Shared.class);
         if (shared.failure() != null) {
-            throw new IllegalStateException("the shared Kafka broker did not start (not retried, so that every test "
+            throw new IllegalStateException(what + " did not start (not retried, so that every test "
                     + "does not wait for it again)", shared.failure());
         }
         return shared.broker();
@@ -48,11 +60,12 @@ public final class KafkaBrokerExtension implements ParameterResolver {
 
     /** The outcome of the one start: a failure is kept too, so that later tests fail at once. */
     private record Shared(KafkaBroker broker, RuntimeException failure) implements AutoCloseable {
-        static Shared start() {
+        static Shared start(Consumer<KafkaBroker.Builder> setup, String logSuffix) {
             try {
                 KafkaBroker.Builder builder = KafkaBroker.builder();
                 String log = System.getProperty(LOG_FILE_PROPERTY);
-                if (log != null && !log.isBlank()) builder.logFile(java.nio.file.Path.of(log));
+                if (log != null && !log.isBlank()) builder.logFile(Path.of(withSuffix(log, logSuffix)));
+                setup.accept(builder);
                 return new Shared(builder.start(), null);
             } catch (RuntimeException e) {
                 return new Shared(null, e);
@@ -63,5 +76,13 @@ public final class KafkaBrokerExtension implements ParameterResolver {
         public void close() {
             if (broker != null) broker.close();
         }
+    }
+
+    /** {@code kafka-broker.log} with suffix {@code -authorizer}: {@code kafka-broker-authorizer.log}. */
+    static String withSuffix(String file, String suffix) {
+        if (suffix.isEmpty()) return file;
+        int dot = file.lastIndexOf('.');
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf(java.io.File.separatorChar));
+        return dot > slash ? file.substring(0, dot) + suffix + file.substring(dot) : file + suffix;
     }
 }
