@@ -1,18 +1,25 @@
 package dev.jrdkafka.admin;
 
 import dev.jrdkafka.ClientListener;
+import dev.jrdkafka.cluster.AlterConfigOp;
 import dev.jrdkafka.cluster.ClusterMetadata;
+import dev.jrdkafka.cluster.ConfigEntry;
+import dev.jrdkafka.cluster.ConfigResource;
 import dev.jrdkafka.cluster.NewTopic;
 import dev.jrdkafka.cluster.PartitionInfo;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
+import dev.jrdkafka.internal.rd.admin.RdConfigAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
 import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -111,7 +118,87 @@ public final class Admin implements AutoCloseable {
     // (CreatePartitions, DescribeTopics, DescribeCluster, DeleteRecords, ListOffsets, ElectLeaders)
 
     // ---- configurations ---------------------------------------------------------------
-    // (DescribeConfigs, AlterConfigs, IncrementalAlterConfigs)
+
+    /** {@link #describeConfigs(Collection, AdminOptions)} with default options. */
+    public ResourceResults<ConfigResource, List<ConfigEntry>> describeConfigs(Collection<ConfigResource> resources) {
+        return describeConfigs(resources, AdminOptions.defaults());
+    }
+
+    /**
+     * Every configuration of each resource (DescribeConfigs), with its source, flags and
+     * synonyms; sensitive values are null. Per resource: its entries, or its own error (e.g.
+     * UNKNOWN_TOPIC_OR_PART). Options: request timeout, broker.
+     *
+     * @throws IllegalArgumentException for no resources, a null one, or one given twice
+     */
+    public ResourceResults<ConfigResource, List<ConfigEntry>> describeConfigs(Collection<ConfigResource> resources, AdminOptions options) {
+        List<ConfigResource> list = uniqueKeys("describeConfigs", resources);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<ConfigResource, List<ConfigEntry>> results = new ResourceResults<>(list);
+        core.submit(AdminCore.perKey("describeConfigs", results, RdConfigAdmin::describeOutcomes),
+                id -> RdConfigAdmin.describeConfigs(core.rd, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #alterConfigs(Map, AdminOptions)} with default options. */
+    @Deprecated
+    public ResourceResults<ConfigResource, Void> alterConfigs(Map<ConfigResource, Map<String, String>> configs) {
+        return alterConfigs(configs, AdminOptions.defaults());
+    }
+
+    /**
+     * Replaces each resource's whole configuration with its map (AlterConfigs): names not in
+     * the map go back to their defaults. Per resource: done, or its own error (e.g.
+     * INVALID_CONFIG). Options: request timeout, validate-only, broker.
+     *
+     * @deprecated as upstream (KIP-339): use {@link #incrementalAlterConfigs}, which changes only the names given
+     * @throws IllegalArgumentException for no resources, a resource given twice, an empty name or a null value
+     */
+    @Deprecated
+    public ResourceResults<ConfigResource, Void> alterConfigs(Map<ConfigResource, Map<String, String>> configs, AdminOptions options) {
+        Map<ConfigResource, Map<String, String>> copy = new LinkedHashMap<>();
+        for (ConfigResource r : uniqueKeys("alterConfigs", Objects.requireNonNull(configs, "configs").keySet())) {
+            Map<String, String> m = Objects.requireNonNull(configs.get(r), "alterConfigs: the configs of " + r + " are null");
+            for (Map.Entry<String, String> e : m.entrySet()) {
+                if (e.getKey() == null || e.getKey().isEmpty()) throw new IllegalArgumentException("alterConfigs: a config name of " + r + " is empty");
+                if (e.getValue() == null) throw new IllegalArgumentException("alterConfigs: the value of " + e.getKey() + " of " + r + " is null");
+            }
+            copy.put(r, Map.copyOf(m));
+        }
+        Objects.requireNonNull(options, "options");
+        ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
+        core.submit(AdminCore.perKey("alterConfigs", results, RdConfigAdmin::alterOutcomes),
+                id -> RdConfigAdmin.alterConfigs(core.rd, copy, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #incrementalAlterConfigs(Map, AdminOptions)} with default options. */
+    public ResourceResults<ConfigResource, Void> incrementalAlterConfigs(Map<ConfigResource, ? extends Collection<AlterConfigOp>> ops) {
+        return incrementalAlterConfigs(ops, AdminOptions.defaults());
+    }
+
+    /**
+     * Changes only the configurations named (IncrementalAlterConfigs): set, delete (back to
+     * the default), append to or subtract from a list. Per resource: done, or its own error
+     * (e.g. INVALID_CONFIG for an unknown name). Options: request timeout, validate-only, broker.
+     *
+     * @throws IllegalArgumentException for no resources, a resource given twice, one with no
+     *                                  changes, or a config name changed twice in one resource
+     */
+    public ResourceResults<ConfigResource, Void> incrementalAlterConfigs(Map<ConfigResource, ? extends Collection<AlterConfigOp>> ops,
+                                                                         AdminOptions options) {
+        Map<ConfigResource, List<AlterConfigOp>> copy = new LinkedHashMap<>();
+        for (ConfigResource r : uniqueKeys("incrementalAlterConfigs", Objects.requireNonNull(ops, "ops").keySet())) {
+            List<AlterConfigOp> list = List.copyOf(Objects.requireNonNull(ops.get(r), "incrementalAlterConfigs: the changes of " + r + " are null"));
+            uniqueNames("incrementalAlterConfigs of " + r, list, AlterConfigOp::name);
+            copy.put(r, list);
+        }
+        Objects.requireNonNull(options, "options");
+        ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
+        core.submit(AdminCore.perKey("incrementalAlterConfigs", results, RdConfigAdmin::alterOutcomes),
+                id -> RdConfigAdmin.incrementalAlterConfigs(core.rd, copy, options.spec(), id));
+        return results;
+    }
 
     // ---- consumer groups ---------------------------------------------------------------
     // (ListConsumerGroups, DescribeConsumerGroups, DeleteGroups, ListConsumerGroupOffsets,
@@ -181,5 +268,19 @@ public final class Admin implements AutoCloseable {
             if (!seen.add(n)) throw new IllegalArgumentException(operation + ": '" + n + "' is given more than once");
         }
         return items.stream().map(name).toList();
+    }
+
+    /** {@code keys} as a list, refusing an empty call, null keys and duplicates (before any request). */
+    static <K> List<K> uniqueKeys(String operation, Collection<K> keys) {
+        Objects.requireNonNull(keys, operation);
+        if (keys.isEmpty()) throw new IllegalArgumentException(operation + " needs at least one resource");
+        List<K> out = new ArrayList<>(keys.size());
+        Set<K> seen = new HashSet<>();
+        for (K k : keys) {
+            Objects.requireNonNull(k, operation + ": a null element");
+            if (!seen.add(k)) throw new IllegalArgumentException(operation + ": " + k + " is given more than once");
+            out.add(k);
+        }
+        return List.copyOf(out);
     }
 }

@@ -6,6 +6,7 @@ import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.internal.client.ClientCore;
 import dev.jrdkafka.internal.client.Pending;
 import dev.jrdkafka.internal.rd.RdErrors;
+import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
 import dev.jrdkafka.internal.rd.admin.RdAdmin;
 import dev.jrdkafka.internal.rd.admin.ResourceOutcome;
 import dev.jrdkafka.internal.rd.client.RdClient;
@@ -67,6 +68,16 @@ final class AdminCore {
      */
     static <V> Completion perResource(String operation, ResourceResults<String, V> results,
                                       Function<RdEvent, List<ResourceOutcome>> outcomes, Function<ResourceOutcome, V> value) {
+        return perKey(operation, results, ev -> outcomes.apply(ev).stream()
+                .map(o -> new KeyedOutcome<>(o.name(), o.error(), o.message(), o.error() == 0 ? value.apply(o) : null)).toList());
+    }
+
+    /**
+     * {@link #perResource} for results keyed by anything (a config resource, a partition...):
+     * {@code outcomes} reads each key's value or error from the event.
+     */
+    static <K, V> Completion perKey(String operation, ResourceResults<K, V> results,
+                                    Function<RdEvent, List<KeyedOutcome<K, V>>> outcomes) {
         return new Completion() {
             @Override
             public void complete(RdEvent result) {
@@ -75,11 +86,11 @@ final class AdminCore {
                     fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
                     return;
                 }
-                for (ResourceOutcome o : outcomes.apply(result)) {
+                for (KeyedOutcome<K, V> o : outcomes.apply(result)) {
                     if (o.error() == 0) {
-                        results.complete(o.name(), value.apply(o));
+                        results.complete(o.key(), o.value());
                     } else {
-                        results.fail(o.name(), new KafkaException(o.error(), operation + " of '" + o.name() + "' failed: "
+                        results.fail(o.key(), new KafkaException(o.error(), operation + " of " + quoted(o.key()) + " failed: "
                                 + o.message() + " (" + RdErrors.name(o.error()) + ")"));
                     }
                 }
@@ -91,6 +102,10 @@ final class AdminCore {
                 results.failRest(error);
             }
         };
+    }
+
+    private static String quoted(Object key) {
+        return key instanceof String s ? "'" + s + "'" : String.valueOf(key);
     }
 
     private void serve() {
