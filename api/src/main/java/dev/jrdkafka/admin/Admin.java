@@ -1,15 +1,20 @@
 package dev.jrdkafka.admin;
 
 import dev.jrdkafka.ClientListener;
+import dev.jrdkafka.OffsetAndMetadata;
+import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.cluster.AlterConfigOp;
 import dev.jrdkafka.cluster.ClusterMetadata;
 import dev.jrdkafka.cluster.ConfigEntry;
 import dev.jrdkafka.cluster.ConfigResource;
+import dev.jrdkafka.cluster.ConsumerGroupDescription;
+import dev.jrdkafka.cluster.ConsumerGroupListings;
 import dev.jrdkafka.cluster.NewTopic;
 import dev.jrdkafka.cluster.PartitionInfo;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
 import dev.jrdkafka.internal.rd.admin.RdConfigAdmin;
+import dev.jrdkafka.internal.rd.admin.RdGroupAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
 import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
 import java.lang.ref.Cleaner;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -201,8 +207,179 @@ public final class Admin implements AutoCloseable {
     }
 
     // ---- consumer groups ---------------------------------------------------------------
-    // (ListConsumerGroups, DescribeConsumerGroups, DeleteGroups, ListConsumerGroupOffsets,
-    //  AlterConsumerGroupOffsets, DeleteConsumerGroupOffsets)
+
+    /** {@link #listConsumerGroups(AdminOptions)} with default options. */
+    public CompletableFuture<ConsumerGroupListings> listConsumerGroups() {
+        return listConsumerGroups(AdminOptions.defaults());
+    }
+
+    /**
+     * The consumer groups of every broker (ListConsumerGroups), with the error of each broker
+     * that did not answer (then the list may be incomplete). Options: request timeout, the
+     * states and types to match ({@link AdminOptions#withMatchGroupStates},
+     * {@link AdminOptions#withMatchGroupTypes}).
+     */
+    public CompletableFuture<ConsumerGroupListings> listConsumerGroups(AdminOptions options) {
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<ConsumerGroupListings> result = new CompletableFuture<>();
+        core.submit(AdminCore.single("listConsumerGroups", result, RdGroupAdmin::listings),
+                id -> RdGroupAdmin.listConsumerGroups(core.rd, options.spec(), id));
+        return result;
+    }
+
+    /** {@link #describeConsumerGroups(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, ConsumerGroupDescription> describeConsumerGroups(Collection<String> groupIds) {
+        return describeConsumerGroups(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Describes each group (DescribeConsumerGroups): state, type, coordinator, members and
+     * their assignments. Per group: its description, or its own error. A group that does not
+     * exist is described as {@link dev.jrdkafka.cluster.GroupState#DEAD} with no members, or
+     * fails with GROUP_ID_NOT_FOUND, as the broker answers. Options: request timeout,
+     * includeAuthorizedOperations.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, ConsumerGroupDescription> describeConsumerGroups(Collection<String> groupIds, AdminOptions options) {
+        List<String> ids = uniqueNames("describeConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, ConsumerGroupDescription> results = new ResourceResults<>(ids);
+        core.submit(AdminCore.perKey("describeConsumerGroups", results, RdGroupAdmin::descriptions),
+                id -> RdGroupAdmin.describeConsumerGroups(core.rd, ids, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #deleteConsumerGroups(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Void> deleteConsumerGroups(Collection<String> groupIds) {
+        return deleteConsumerGroups(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes each group and its committed offsets (DeleteGroups). Per group: done, or its own
+     * error (NON_EMPTY_GROUP while it has members, GROUP_ID_NOT_FOUND). Options: request timeout.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, Void> deleteConsumerGroups(Collection<String> groupIds, AdminOptions options) {
+        List<String> ids = uniqueNames("deleteConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, Void> results = new ResourceResults<>(ids);
+        core.submit(AdminCore.perResource("deleteConsumerGroups", results, RdGroupAdmin::deleteOutcomes, o -> null),
+                id -> RdGroupAdmin.deleteGroups(core.rd, ids, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #listConsumerGroupOffsets(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(Collection<String> groupIds) {
+        return listConsumerGroupOffsets(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Every committed offset of each group (ListConsumerGroupOffsets; a request per group).
+     * Per group: its offsets by partition (empty for a group that committed none or does not
+     * exist), or its own error. Options: request timeout, requireStableOffsets.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(Collection<String> groupIds,
+                                                                                                   AdminOptions options) {
+        List<String> ids = uniqueNames("listConsumerGroupOffsets", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Map<String, List<TopicPartition>> all = new LinkedHashMap<>();
+        for (String g : ids) all.put(g, null);
+        return listGroupOffsets(all, Objects.requireNonNull(options, "options"));
+    }
+
+    /** {@link #listConsumerGroupOffsets(Map, AdminOptions)} with default options. */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(
+            Map<String, ? extends Collection<TopicPartition>> partitionsByGroup) {
+        return listConsumerGroupOffsets(partitionsByGroup, AdminOptions.defaults());
+    }
+
+    /**
+     * The committed offsets of the partitions asked, per group (a request per group). Per
+     * group: an entry for every partition asked, null where the group committed none; or its
+     * own error (a partition's error fails its group). Options: request timeout, requireStableOffsets.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or a group with no partitions or one given twice
+     */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(
+            Map<String, ? extends Collection<TopicPartition>> partitionsByGroup, AdminOptions options) {
+        Objects.requireNonNull(partitionsByGroup, "partitionsByGroup");
+        Map<String, List<TopicPartition>> asked = new LinkedHashMap<>();
+        for (String g : uniqueNames("listConsumerGroupOffsets", List.copyOf(partitionsByGroup.keySet()), Function.identity())) {
+            asked.put(g, uniqueKeys("listConsumerGroupOffsets of '" + g + "'",
+                    Objects.requireNonNull(partitionsByGroup.get(g), "listConsumerGroupOffsets: the partitions of '" + g + "' are null")));
+        }
+        return listGroupOffsets(asked, Objects.requireNonNull(options, "options"));
+    }
+
+    private ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listGroupOffsets(Map<String, List<TopicPartition>> asked,
+                                                                                            AdminOptions options) {
+        ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> results = new ResourceResults<>(asked.keySet());
+        asked.forEach((group, partitions) -> core.submit(
+                AdminCore.single("listConsumerGroupOffsets of '" + group + "'", results.values().get(group), GroupOffsetsRead::committed),
+                id -> RdGroupAdmin.listConsumerGroupOffsets(core.rd, group, partitions, options.spec(), id)));
+        return results;
+    }
+
+    /** {@link #alterConsumerGroupOffsets(String, Map, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Void> alterConsumerGroupOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        return alterConsumerGroupOffsets(groupId, offsets, AdminOptions.defaults());
+    }
+
+    /**
+     * Commits {@code offsets} for {@code groupId} (AlterConsumerGroupOffsets), e.g. to reset a
+     * group that has no active members. Results are keyed by partition: each partition is
+     * done or fails with its own error (e.g. UNKNOWN_MEMBER_ID while the group has members);
+     * an error of the whole group fails every partition. Options: request timeout.
+     *
+     * @throws IllegalArgumentException for an empty group id, no offsets, or a null partition or offset
+     */
+    public ResourceResults<TopicPartition, Void> alterConsumerGroupOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                                           AdminOptions options) {
+        String group = groupId("alterConsumerGroupOffsets", groupId);
+        List<TopicPartition> partitions = uniqueKeys("alterConsumerGroupOffsets", Objects.requireNonNull(offsets, "offsets").keySet());
+        Map<TopicPartition, OffsetAndMetadata> copy = new LinkedHashMap<>();
+        for (TopicPartition tp : partitions) {
+            copy.put(tp, Objects.requireNonNull(offsets.get(tp), "alterConsumerGroupOffsets: the offset of " + tp + " is null"));
+        }
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, Void> results = new ResourceResults<>(partitions);
+        core.submit(AdminCore.perKey("alterConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, partitions)),
+                id -> RdGroupAdmin.alterConsumerGroupOffsets(core.rd, group, copy, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #deleteConsumerGroupOffsets(String, Collection, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Void> deleteConsumerGroupOffsets(String groupId, Collection<TopicPartition> partitions) {
+        return deleteConsumerGroupOffsets(groupId, partitions, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes {@code groupId}'s committed offsets of {@code partitions}
+     * (DeleteConsumerGroupOffsets). Results are keyed by partition: each is done or fails with
+     * its own error (GROUP_SUBSCRIBED_TO_TOPIC while a member consumes its topic); an error of
+     * the whole group (e.g. GROUP_ID_NOT_FOUND) fails every partition. Options: request timeout.
+     *
+     * @throws IllegalArgumentException for an empty group id, no partitions, or a partition given twice
+     */
+    public ResourceResults<TopicPartition, Void> deleteConsumerGroupOffsets(String groupId, Collection<TopicPartition> partitions,
+                                                                            AdminOptions options) {
+        String group = groupId("deleteConsumerGroupOffsets", groupId);
+        List<TopicPartition> list = uniqueKeys("deleteConsumerGroupOffsets", partitions);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, Void> results = new ResourceResults<>(list);
+        core.submit(AdminCore.perKey("deleteConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, list)),
+                id -> RdGroupAdmin.deleteConsumerGroupOffsets(core.rd, group, list, options.spec(), id));
+        return results;
+    }
+
+    private static String groupId(String operation, String groupId) {
+        Objects.requireNonNull(groupId, operation + ": groupId");
+        if (groupId.isEmpty()) throw new IllegalArgumentException(operation + ": the group id is empty");
+        return groupId;
+    }
 
     // ---- ACLs and SCRAM credentials ------------------------------------------------------
     // (CreateAcls, DescribeAcls, DeleteAcls, DescribeUserScramCredentials, AlterUserScramCredentials)

@@ -14,6 +14,7 @@ import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -100,6 +101,36 @@ final class AdminCore {
             @Override
             public void fail(KafkaException error) {
                 results.failRest(error);
+            }
+        };
+    }
+
+    /**
+     * A completion for a call with one result: {@code read} turns the event into the value (or
+     * throws a {@link KafkaException} for an error it reports); a request-level error fails it.
+     */
+    static <T> Completion single(String operation, CompletableFuture<T> future, Function<RdEvent, T> read) {
+        return new Completion() {
+            @Override
+            public void complete(RdEvent result) {
+                int err = result.error();
+                if (err != 0) {
+                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
+                    return;
+                }
+                T value;
+                try {
+                    value = read.apply(result);
+                } catch (KafkaException e) {
+                    fail(e);
+                    return;
+                }
+                future.complete(value);
+            }
+
+            @Override
+            public void fail(KafkaException error) {
+                future.completeExceptionally(error);
             }
         };
     }
