@@ -135,4 +135,15 @@ class AdminConfigsIT {
             assertTrue(entry(configs, "retention.ms").isDefault(), "not in the new configuration: back to its default");
         }
     }
+
+    @Test
+    void aGroupsConfigurationIsAlteredAndDescribed() {
+        try (Admin admin = Admin.create(Clients.config(broker))) {
+            ConfigResource g = ConfigResource.group("cfg-group");
+            await(admin.incrementalAlterConfigs(Map.of(g, List.of(AlterConfigOp.set("consumer.session.timeout.ms", "50000")))), g);
+            ConfigEntry timeout = entry(await(admin.describeConfigs(List.of(g)), g), "consumer.session.timeout.ms");
+            assertEquals("50000", timeout.value());
+            assertEquals(ConfigSource.GROUP_CONFIG, timeout.source());
+        }
+    }
 }

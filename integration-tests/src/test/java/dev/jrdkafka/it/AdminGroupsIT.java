@@ -182,6 +182,36 @@ class AdminGroupsIT {
         }
     }
 
+    @Test
+    void aConsumerProtocolGroupIsDescribedWithItsTargetAssignment() {
+        String topic = "grp-848-topic";
+        String group = "grp-848";
+        try (Admin admin = Admin.create(Clients.config(broker))) {
+            createTopic(admin, topic, 3);
+            try (Consumer member = Consumer.create(Clients.consumer(broker, group, "read_committed").set("group.protocol", "consumer"))) {
+                member.subscribe(List.of(topic));
+                Clients.pollUntil(member, Duration.ofSeconds(30), "assignment of the 3 partitions", () -> member.assignment().size() == 3);
+                ConsumerGroupListing listing = listed(list(admin, AdminOptions.defaults().withMatchGroupTypes(Set.of(GroupType.CONSUMER))), group)
+                        .orElseThrow();
+                assertEquals(GroupType.CONSUMER, listing.type());
+                eventually("the group stable with its target assignment reached", () -> {
+                    ConsumerGroupDescription d = await(admin.describeConsumerGroups(List.of(group)), group);
+                    return d.state() == GroupState.STABLE && d.members().size() == 1 && d.members().getFirst().targetAssignment() != null
+                            && Set.copyOf(d.members().getFirst().targetAssignment()).equals(member.assignment());
+                });
+                ConsumerGroupDescription d = await(admin.describeConsumerGroups(List.of(group)), group);
+                assertEquals(GroupType.CONSUMER, d.type());
+                assertEquals(member.assignment(), Set.copyOf(d.members().getFirst().assignment()), d.toString());
+                assertFalse(d.partitionAssignor().isEmpty(), "the broker's assignor: " + d);
+
+                ResourceResults<String, Void> deleted = admin.deleteConsumerGroups(List.of(group));
+                assertEquals(KafkaError.NON_EMPTY_GROUP, failure(deleted, group).error());
+            }
+            eventually("the group empty", () -> await(admin.describeConsumerGroups(List.of(group)), group).state() == GroupState.EMPTY);
+            await(admin.deleteConsumerGroups(List.of(group)), group);
+        }
+    }
+
     /** A group that does not exist: described as DEAD with no members, or failed with GROUP_ID_NOT_FOUND, as the broker answers. */
     static void assertNoSuchGroup(ResourceResults<String, ConsumerGroupDescription> r, String group) {
         try {
