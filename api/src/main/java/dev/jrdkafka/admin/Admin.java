@@ -141,7 +141,7 @@ public final class Admin implements AutoCloseable {
         List<ConfigResource> list = uniqueKeys("describeConfigs", resources);
         Objects.requireNonNull(options, "options");
         ResourceResults<ConfigResource, List<ConfigEntry>> results = new ResourceResults<>(list);
-        core.submit(AdminCore.perKey("describeConfigs", results, RdConfigAdmin::describeOutcomes),
+        core.submit(AdminCore.perResource("describeConfigs", results, RdConfigAdmin::describeOutcomes),
                 id -> RdConfigAdmin.describeConfigs(core.rd, list, options.spec(), id));
         return results;
     }
@@ -173,7 +173,7 @@ public final class Admin implements AutoCloseable {
         }
         Objects.requireNonNull(options, "options");
         ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
-        core.submit(AdminCore.perKey("alterConfigs", results, RdConfigAdmin::alterOutcomes),
+        core.submit(AdminCore.perResource("alterConfigs", results, RdConfigAdmin::alterOutcomes),
                 id -> RdConfigAdmin.alterConfigs(core.rd, copy, options.spec(), id));
         return results;
     }
@@ -201,7 +201,7 @@ public final class Admin implements AutoCloseable {
         }
         Objects.requireNonNull(options, "options");
         ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
-        core.submit(AdminCore.perKey("incrementalAlterConfigs", results, RdConfigAdmin::alterOutcomes),
+        core.submit(AdminCore.perResource("incrementalAlterConfigs", results, RdConfigAdmin::alterOutcomes),
                 id -> RdConfigAdmin.incrementalAlterConfigs(core.rd, copy, options.spec(), id));
         return results;
     }
@@ -245,7 +245,7 @@ public final class Admin implements AutoCloseable {
         List<String> ids = uniqueNames("describeConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, ConsumerGroupDescription> results = new ResourceResults<>(ids);
-        core.submit(AdminCore.perKey("describeConsumerGroups", results, RdGroupAdmin::descriptions),
+        core.submit(AdminCore.perResource("describeConsumerGroups", results, RdGroupAdmin::descriptions),
                 id -> RdGroupAdmin.describeConsumerGroups(core.rd, ids, options.spec(), id));
         return results;
     }
@@ -346,7 +346,7 @@ public final class Admin implements AutoCloseable {
         }
         Objects.requireNonNull(options, "options");
         ResourceResults<TopicPartition, Void> results = new ResourceResults<>(partitions);
-        core.submit(AdminCore.perKey("alterConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, partitions)),
+        core.submit(AdminCore.perResource("alterConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, partitions)),
                 id -> RdGroupAdmin.alterConsumerGroupOffsets(core.rd, group, copy, options.spec(), id));
         return results;
     }
@@ -370,7 +370,7 @@ public final class Admin implements AutoCloseable {
         List<TopicPartition> list = uniqueKeys("deleteConsumerGroupOffsets", partitions);
         Objects.requireNonNull(options, "options");
         ResourceResults<TopicPartition, Void> results = new ResourceResults<>(list);
-        core.submit(AdminCore.perKey("deleteConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, list)),
+        core.submit(AdminCore.perResource("deleteConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, list)),
                 id -> RdGroupAdmin.deleteConsumerGroupOffsets(core.rd, group, list, options.spec(), id));
         return results;
     }

@@ -69,16 +69,39 @@ final class AdminCore {
      */
     static <V> Completion perResource(String operation, ResourceResults<String, V> results,
                                       Function<RdEvent, List<ResourceOutcome>> outcomes, Function<ResourceOutcome, V> value) {
-        return perKey(operation, results, ev -> outcomes.apply(ev).stream()
-                .map(o -> new KeyedOutcome<>(o.name(), o.error(), o.message(), o.error() == 0 ? value.apply(o) : null)).toList());
+        return new Completion() {
+            @Override
+            public void complete(RdEvent result) {
+                int err = result.error();
+                if (err != 0) {
+                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
+                    return;
+                }
+                for (ResourceOutcome o : outcomes.apply(result)) {
+                    if (o.error() == 0) {
+                        results.complete(o.name(), value.apply(o));
+                    } else {
+                        results.fail(o.name(), new KafkaException(o.error(), operation + " of '" + o.name() + "' failed: "
+                                + o.message() + " (" + RdErrors.name(o.error()) + ")"));
+                    }
+                }
+                results.failRest(new KafkaException(KafkaError._FAIL, operation + ": the broker's answer named no result for this resource"));
+            }
+
+            @Override
+            public void fail(KafkaException error) {
+                results.failRest(error);
+            }
+        };
     }
 
     /**
-     * {@link #perResource} for results keyed by anything (a config resource, a partition...):
-     * {@code outcomes} reads each key's value or error from the event.
+     * {@link #perResource(String, ResourceResults, Function, Function)} for resources keyed by
+     * other values than names (an ACL binding, a filter...): {@code outcomes} reads each
+     * resource's key, error and value from the event.
      */
-    static <K, V> Completion perKey(String operation, ResourceResults<K, V> results,
-                                    Function<RdEvent, List<KeyedOutcome<K, V>>> outcomes) {
+    static <K, V> Completion perResource(String operation, ResourceResults<K, V> results,
+                                         Function<RdEvent, List<KeyedOutcome<K, V>>> outcomes) {
         return new Completion() {
             @Override
             public void complete(RdEvent result) {
@@ -106,8 +129,8 @@ final class AdminCore {
     }
 
     /**
-     * A completion for a call with one result: {@code read} turns the event into the value (or
-     * throws a {@link KafkaException} for an error it reports); a request-level error fails it.
+     * A completion for a call with one outcome: {@code read} turns the event into the value
+     * (a {@link KafkaException} it throws fails the future); a request-level error fails it.
      */
     static <T> Completion single(String operation, CompletableFuture<T> future, Function<RdEvent, T> read) {
         return new Completion() {

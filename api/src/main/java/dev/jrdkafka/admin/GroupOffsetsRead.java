@@ -39,12 +39,12 @@ final class GroupOffsetsRead {
         RdGroupAdmin.GroupOffsets g = RdGroupAdmin.offsets(event);
         List<KeyedOutcome<TopicPartition, Void>> out = new ArrayList<>();
         if (g.error() != 0) {
-            for (TopicPartition tp : asked) out.add(KeyedOutcome.failed(tp, g.error(), "group '" + g.group() + "': " + g.message()));
+            for (TopicPartition tp : asked) out.add(new KeyedOutcome<>(tp, g.error(), "group '" + g.group() + "': " + g.message(), null));
             return out;
         }
         for (RdPartitionList.Entry e : g.partitions()) {
-            out.add(e.error() == 0 ? KeyedOutcome.ok(e.partition(), null)
-                    : KeyedOutcome.failed(e.partition(), e.error(), RdErrors.describe(e.error())));
+            out.add(e.error() == 0 ? new KeyedOutcome<TopicPartition, Void>(e.partition(), 0, null, null)
+                    : new KeyedOutcome<>(e.partition(), e.error(), RdErrors.describe(e.error()), null));
         }
         return out;
     }

@@ -98,7 +98,7 @@ public final class RdConfigAdmin {
         forEachResource(event, (key, res) -> {
             int err = rd_kafka_ConfigResource_error(res);
             if (err != 0) {
-                out.add(KeyedOutcome.failed(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res))));
+                out.add(new KeyedOutcome<>(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res)), null));
                 return;
             }
             try (Arena scratch = Arena.ofConfined()) {
@@ -115,7 +115,7 @@ public final class RdConfigAdmin {
         List<KeyedOutcome<ConfigResource, Void>> out = new ArrayList<>();
         forEachResource(event, (key, res) -> {
             int err = rd_kafka_ConfigResource_error(res);
-            out.add(err == 0 ? KeyedOutcome.ok(key, null) : KeyedOutcome.failed(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res))));
+            out.add(err == 0 ? KeyedOutcome.ok(key, null) : new KeyedOutcome<>(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res)), null));
         });
         return out;
     }

@@ -155,7 +155,7 @@ public final class RdGroupAdmin {
                 String id = Rd.cString(rd_kafka_ConsumerGroupDescription_group_id(g));
                 MemorySegment err = rd_kafka_ConsumerGroupDescription_error(g);
                 if (!err.equals(MemorySegment.NULL) && rd_kafka_error_code(err) != 0) {
-                    out.add(KeyedOutcome.failed(id, rd_kafka_error_code(err), Rd.cString(rd_kafka_error_string(err))));
+                    out.add(new KeyedOutcome<>(id, rd_kafka_error_code(err), Rd.cString(rd_kafka_error_string(err)), null));
                     continue;
                 }
                 out.add(KeyedOutcome.ok(id, description(scratch, id, g)));
