@@ -375,6 +375,51 @@ public final class Admin implements AutoCloseable {
         return results;
     }
 
+    /** {@link #consumerGroupLag(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Map<TopicPartition, Long>> consumerGroupLag(Collection<String> groupIds) {
+        return consumerGroupLag(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Each group's lag per partition it committed: the partition's latest offset (ListOffsets)
+     * minus the group's committed offset (ListConsumerGroupOffsets), never below 0. Per group:
+     * its lags, or the error of either request. Options: request timeout,
+     * requireStableOffsets (for the committed offsets) and isolation level (READ_COMMITTED:
+     * against the last stable offset).
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, Map<TopicPartition, Long>> consumerGroupLag(Collection<String> groupIds, AdminOptions options) {
+        List<String> ids = uniqueNames("consumerGroupLag", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> committed = listConsumerGroupOffsets(ids, options.withIsolationLevel(null));
+        ResourceResults<String, Map<TopicPartition, Long>> lags = new ResourceResults<>(ids);
+        AdminOptions latestOptions = options.withRequireStableOffsets(false);
+        for (String g : ids) {
+            committed.value(g).thenCompose(offsets -> latestOffsets(offsets, latestOptions).thenApply(latest -> GroupOffsetsRead.lag(offsets, latest)))
+                    .whenComplete((lag, e) -> {
+                        if (e == null) {
+                            lags.complete(g, lag);
+                        } else {
+                            lags.fail(g, e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                        }
+                    });
+        }
+        return lags;
+    }
+
+    private CompletableFuture<Map<TopicPartition, Long>> latestOffsets(Map<TopicPartition, OffsetAndMetadata> committed, AdminOptions options) {
+        List<TopicPartition> partitions = committed.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+        CompletableFuture<Map<TopicPartition, Long>> latest = new CompletableFuture<>();
+        if (partitions.isEmpty()) {
+            latest.complete(Map.of());
+            return latest;
+        }
+        core.submit(AdminCore.single("consumerGroupLag (ListOffsets)", latest, RdGroupAdmin::latestOffsets),
+                id -> RdGroupAdmin.listLatestOffsets(core.rd, partitions, options.spec(), id));
+        return latest;
+    }
+
     private static String groupId(String operation, String groupId) {
         Objects.requireNonNull(groupId, operation + ": groupId");
         if (groupId.isEmpty()) throw new IllegalArgumentException(operation + ": the group id is empty");

@@ -49,6 +49,18 @@ final class GroupOffsetsRead {
         return out;
     }
 
+    /** Latest minus committed offset (not below 0), per partition with a committed offset. */
+    static Map<TopicPartition, Long> lag(Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> latest) {
+        Map<TopicPartition, Long> out = new LinkedHashMap<>();
+        committed.forEach((tp, c) -> {
+            if (c == null) return;
+            Long end = latest.get(tp);
+            if (end == null) throw new KafkaException(dev.jrdkafka.KafkaError._FAIL, "consumerGroupLag: no latest offset of " + tp);
+            out.put(tp, Math.max(0, end - c.offset()));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
     private static KafkaException groupError(String operation, RdGroupAdmin.GroupOffsets g) {
         return new KafkaException(g.error(), operation + " of '" + g.group() + "' failed: " + g.message() + " (" + RdErrors.name(g.error()) + ")");
     }

@@ -98,6 +98,8 @@ class AdminConfigsAndGroupsTest {
             refused("at least one", () -> admin.deleteConsumerGroupOffsets("g", List.of()));
             refused("t-0 is given more than once", () -> admin.deleteConsumerGroupOffsets("g", List.of(p0, p0)));
             refused("NUL", () -> admin.deleteConsumerGroups(List.of("g\0h")));
+            refused("at least one", () -> admin.consumerGroupLag(List.of()));
+            refused("'g' is given more than once", () -> admin.consumerGroupLag(List.of("g", "g")));
         }
     }
 

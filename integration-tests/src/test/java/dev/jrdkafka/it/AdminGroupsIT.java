@@ -212,6 +212,26 @@ class AdminGroupsIT {
         }
     }
 
+    @Test
+    void lagIsTheLatestOffsetMinusTheCommittedOne() {
+        String topic = "grp-lag-topic";
+        String group = "grp-lag";
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        try (Admin admin = Admin.create(Clients.config(broker))) {
+            createTopic(admin, topic, 2);
+            Clients.produce(broker, topic, 2, 6, i -> 0); // 3 records per partition
+            await(admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(1))), p0); // a simple group, made by the commit
+            ResourceResults<String, Map<TopicPartition, Long>> lag = admin.consumerGroupLag(List.of(group, "grp-lag-none"));
+            assertEquals(Map.of(p0, 2L), await(lag, group), "partition 1 has no committed offset: no lag");
+            assertEquals(Map.of(), await(lag, "grp-lag-none"));
+            assertEquals(Map.of(p0, 2L), await(admin.consumerGroupLag(List.of(group),
+                    AdminOptions.defaults().withIsolationLevel(AdminOptions.IsolationLevel.READ_COMMITTED).withRequireStableOffsets(true)), group));
+            ConsumerGroupListing simple = listed(list(admin, AdminOptions.defaults()), group).orElseThrow();
+            assertTrue(simple.isSimpleConsumerGroup(), simple.toString());
+            await(admin.deleteConsumerGroups(List.of(group)), group);
+        }
+    }
+
     /** A group that does not exist: described as DEAD with no members, or failed with GROUP_ID_NOT_FOUND, as the broker answers. */
     static void assertNoSuchGroup(ResourceResults<String, ConsumerGroupDescription> r, String group) {
         try {

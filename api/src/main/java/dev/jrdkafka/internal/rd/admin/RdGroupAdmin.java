@@ -13,7 +13,9 @@ import dev.jrdkafka.cluster.GroupState;
 import dev.jrdkafka.cluster.GroupType;
 import dev.jrdkafka.cluster.MemberDescription;
 import dev.jrdkafka.cluster.Node;
+import dev.jrdkafka.bindings.rd_kafka_topic_partition_s;
 import dev.jrdkafka.internal.rd.Rd;
+import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.RdPartitionList;
 import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.lang.foreign.Arena;
@@ -28,7 +30,8 @@ import java.util.Set;
 
 /**
  * The consumer group requests: ListConsumerGroups, DescribeConsumerGroups, DeleteGroups, and
- * List/Alter/DeleteConsumerGroupOffsets (one group per request, as librdkafka requires).
+ * List/Alter/DeleteConsumerGroupOffsets (one group per request, as librdkafka requires), and
+ * the ListOffsets of a group's lag.
  * What a request needs natively is made per call and destroyed once librdkafka copied it.
  */
 public final class RdGroupAdmin {
@@ -38,6 +41,7 @@ public final class RdGroupAdmin {
     public static final int LIST_OFFSETS = RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS();
     public static final int ALTER_OFFSETS = RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS();
     public static final int DELETE_OFFSETS = RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS();
+    public static final int LATEST_OFFSETS = RD_KAFKA_ADMIN_OP_LISTOFFSETS();
     private static final long NO_OFFSET = RD_KAFKA_OFFSET_INVALID();
 
     /** The one group of a group offsets result: its error (0: none) and its partitions with their offsets and errors. */
@@ -121,6 +125,32 @@ public final class RdGroupAdmin {
                 rd_kafka_DeleteConsumerGroupOffsets_destroy(req);
             }
         }
+    }
+
+    /** Sends ListOffsets for the latest offset of each partition (for a group's lag; isolation level in {@code spec}). */
+    public static void listLatestOffsets(RdAdmin admin, Collection<TopicPartition> partitions, RdAdminOptions.Spec spec, long id) {
+        try (RdAdminOptions options = admin.options(LATEST_OFFSETS, spec, id);
+             RdPartitionList list = RdPartitionList.of(partitions, RD_KAFKA_OFFSET_SPEC_LATEST())) {
+            rd_kafka_ListOffsets(admin.rk(), list.ptr(), options.ptr(), admin.results());
+        }
+    }
+
+    /** The latest offset per partition of a ListOffsets result; a partition's error throws. */
+    public static Map<TopicPartition, Long> latestOffsets(RdEvent event) {
+        MemorySegment result = rd_kafka_event_ListOffsets_result(event.ptr());
+        Map<TopicPartition, Long> out = new java.util.LinkedHashMap<>();
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
+            MemorySegment infos = rd_kafka_ListOffsets_result_infos(result, cnt);
+            for (MemorySegment info : pointers(infos, cnt.get(ValueLayout.JAVA_LONG, 0))) {
+                MemorySegment tp = rd_kafka_ListOffsetsResultInfo_topic_partition(info).reinterpret(rd_kafka_topic_partition_s.sizeof());
+                TopicPartition partition = new TopicPartition(Rd.cString(rd_kafka_topic_partition_s.topic(tp)), rd_kafka_topic_partition_s.partition(tp));
+                int err = rd_kafka_topic_partition_s.err(tp);
+                if (err != 0) throw RdErrors.fromCode(err, "the latest offset of " + partition);
+                out.put(partition, rd_kafka_topic_partition_s.offset(tp));
+            }
+        }
+        return out;
     }
 
     /** The groups and per-broker errors of a ListConsumerGroups result. */
