@@ -45,31 +45,38 @@ public record AdminOptions(Duration requestTimeout, Duration operationTimeout, b
     }
 
     public AdminOptions withRequestTimeout(Duration t) {
-        return new AdminOptions(t, operationTimeout, validateOnly, brokerId, requireStableOffsets, includeAuthorizedOperations, isolationLevel, matchGroupStates, matchGroupTypes);
+        return new AdminOptions(t, operationTimeout, validateOnly, brokerId, requireStableOffsets, includeAuthorizedOperations,
+                isolationLevel, matchGroupStates, matchGroupTypes);
     }
 
     public AdminOptions withOperationTimeout(Duration t) {
-        return new AdminOptions(requestTimeout, t, validateOnly, brokerId, requireStableOffsets, includeAuthorizedOperations, isolationLevel, matchGroupStates, matchGroupTypes);
+        return new AdminOptions(requestTimeout, t, validateOnly, brokerId, requireStableOffsets, includeAuthorizedOperations,
+                isolationLevel, matchGroupStates, matchGroupTypes);
     }
 
     public AdminOptions withValidateOnly(boolean on) {
-        return new AdminOptions(requestTimeout, operationTimeout, on, brokerId, requireStableOffsets, includeAuthorizedOperations, isolationLevel, matchGroupStates, matchGroupTypes);
+        return new AdminOptions(requestTimeout, operationTimeout, on, brokerId, requireStableOffsets, includeAuthorizedOperations,
+                isolationLevel, matchGroupStates, matchGroupTypes);
     }
 
     public AdminOptions withBroker(int id) {
-        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, id, requireStableOffsets, includeAuthorizedOperations, isolationLevel, matchGroupStates, matchGroupTypes);
+        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, id, requireStableOffsets, includeAuthorizedOperations,
+                isolationLevel, matchGroupStates, matchGroupTypes);
     }
 
     public AdminOptions withRequireStableOffsets(boolean on) {
-        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, brokerId, on, includeAuthorizedOperations, isolationLevel, matchGroupStates, matchGroupTypes);
+        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, brokerId, on, includeAuthorizedOperations,
+                isolationLevel, matchGroupStates, matchGroupTypes);
     }
 
     public AdminOptions withIncludeAuthorizedOperations(boolean on) {
-        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, brokerId, requireStableOffsets, on, isolationLevel, matchGroupStates, matchGroupTypes);
+        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, brokerId, requireStableOffsets, on,
+                isolationLevel, matchGroupStates, matchGroupTypes);
     }
 
     public AdminOptions withIsolationLevel(IsolationLevel level) {
-        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, brokerId, requireStableOffsets, includeAuthorizedOperations, level, matchGroupStates, matchGroupTypes);
+        return new AdminOptions(requestTimeout, operationTimeout, validateOnly, brokerId, requireStableOffsets, includeAuthorizedOperations,
+                level, matchGroupStates, matchGroupTypes);
     }
 
     /** ListConsumerGroups lists only groups in one of {@code states} (none: any state). */
