@@ -4,7 +4,14 @@ import dev.jrdkafka.ClientListener;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.cluster.AclBinding;
 import dev.jrdkafka.cluster.AclBindingFilter;
+import dev.jrdkafka.OffsetAndMetadata;
+import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.cluster.AlterConfigOp;
 import dev.jrdkafka.cluster.ClusterMetadata;
+import dev.jrdkafka.cluster.ConfigEntry;
+import dev.jrdkafka.cluster.ConfigResource;
+import dev.jrdkafka.cluster.ConsumerGroupDescription;
+import dev.jrdkafka.cluster.ConsumerGroupListings;
 import dev.jrdkafka.cluster.NewTopic;
 import dev.jrdkafka.cluster.PartitionInfo;
 import dev.jrdkafka.cluster.ScramCredentialInfo;
@@ -14,11 +21,14 @@ import dev.jrdkafka.internal.client.Timeouts;
 import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
 import dev.jrdkafka.internal.rd.admin.RdAclAdmin;
+import dev.jrdkafka.internal.rd.admin.RdConfigAdmin;
+import dev.jrdkafka.internal.rd.admin.RdGroupAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
 import dev.jrdkafka.internal.rd.admin.RdScramAdmin;
 import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -124,11 +134,307 @@ public final class Admin implements AutoCloseable {
     // (CreatePartitions, DescribeTopics, DescribeCluster, DeleteRecords, ListOffsets, ElectLeaders)
 
     // ---- configurations ---------------------------------------------------------------
-    // (DescribeConfigs, AlterConfigs, IncrementalAlterConfigs)
+
+    /** {@link #describeConfigs(Collection, AdminOptions)} with default options. */
+    public ResourceResults<ConfigResource, List<ConfigEntry>> describeConfigs(Collection<ConfigResource> resources) {
+        return describeConfigs(resources, AdminOptions.defaults());
+    }
+
+    /**
+     * Every configuration of each resource (DescribeConfigs), with its source, flags and
+     * synonyms; sensitive values are null. Per resource: its entries, or its own error (e.g.
+     * UNKNOWN_TOPIC_OR_PART). Options: request timeout, broker.
+     *
+     * @throws IllegalArgumentException for no resources, a null one, or one given twice
+     */
+    public ResourceResults<ConfigResource, List<ConfigEntry>> describeConfigs(Collection<ConfigResource> resources, AdminOptions options) {
+        List<ConfigResource> list = uniqueKeys("describeConfigs", resources);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<ConfigResource, List<ConfigEntry>> results = new ResourceResults<>(list);
+        core.submit(AdminCore.perResource("describeConfigs", results, RdConfigAdmin::describeOutcomes),
+                id -> RdConfigAdmin.describeConfigs(core.rd, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #alterConfigs(Map, AdminOptions)} with default options. */
+    @Deprecated
+    public ResourceResults<ConfigResource, Void> alterConfigs(Map<ConfigResource, Map<String, String>> configs) {
+        return alterConfigs(configs, AdminOptions.defaults());
+    }
+
+    /**
+     * Replaces each resource's whole configuration with its map (AlterConfigs): names not in
+     * the map go back to their defaults. Per resource: done, or its own error (e.g.
+     * INVALID_CONFIG). Options: request timeout, validate-only, broker.
+     *
+     * @deprecated as upstream (KIP-339): use {@link #incrementalAlterConfigs}, which changes only the names given
+     * @throws IllegalArgumentException for no resources, a resource given twice, an empty name or a null value
+     */
+    @Deprecated
+    public ResourceResults<ConfigResource, Void> alterConfigs(Map<ConfigResource, Map<String, String>> configs, AdminOptions options) {
+        Map<ConfigResource, Map<String, String>> copy = new LinkedHashMap<>();
+        for (ConfigResource r : uniqueKeys("alterConfigs", Objects.requireNonNull(configs, "configs").keySet())) {
+            Map<String, String> m = Objects.requireNonNull(configs.get(r), "alterConfigs: the configs of " + r + " are null");
+            for (Map.Entry<String, String> e : m.entrySet()) {
+                if (e.getKey() == null || e.getKey().isEmpty()) throw new IllegalArgumentException("alterConfigs: a config name of " + r + " is empty");
+                if (e.getValue() == null) throw new IllegalArgumentException("alterConfigs: the value of " + e.getKey() + " of " + r + " is null");
+            }
+            copy.put(r, Map.copyOf(m));
+        }
+        Objects.requireNonNull(options, "options");
+        ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
+        core.submit(AdminCore.perResource("alterConfigs", results, RdConfigAdmin::alterOutcomes),
+                id -> RdConfigAdmin.alterConfigs(core.rd, copy, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #incrementalAlterConfigs(Map, AdminOptions)} with default options. */
+    public ResourceResults<ConfigResource, Void> incrementalAlterConfigs(Map<ConfigResource, ? extends Collection<AlterConfigOp>> ops) {
+        return incrementalAlterConfigs(ops, AdminOptions.defaults());
+    }
+
+    /**
+     * Changes only the configurations named (IncrementalAlterConfigs): set, delete (back to
+     * the default), append to or subtract from a list. Per resource: done, or its own error
+     * (e.g. INVALID_CONFIG for an unknown name). Options: request timeout, validate-only, broker.
+     *
+     * @throws IllegalArgumentException for no resources, a resource given twice, one with no
+     *                                  changes, or a config name changed twice in one resource
+     */
+    public ResourceResults<ConfigResource, Void> incrementalAlterConfigs(Map<ConfigResource, ? extends Collection<AlterConfigOp>> ops,
+                                                                         AdminOptions options) {
+        Map<ConfigResource, List<AlterConfigOp>> copy = new LinkedHashMap<>();
+        for (ConfigResource r : uniqueKeys("incrementalAlterConfigs", Objects.requireNonNull(ops, "ops").keySet())) {
+            List<AlterConfigOp> list = List.copyOf(Objects.requireNonNull(ops.get(r), "incrementalAlterConfigs: the changes of " + r + " are null"));
+            uniqueNames("incrementalAlterConfigs of " + r, list, AlterConfigOp::name);
+            copy.put(r, list);
+        }
+        Objects.requireNonNull(options, "options");
+        ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
+        core.submit(AdminCore.perResource("incrementalAlterConfigs", results, RdConfigAdmin::alterOutcomes),
+                id -> RdConfigAdmin.incrementalAlterConfigs(core.rd, copy, options.spec(), id));
+        return results;
+    }
 
     // ---- consumer groups ---------------------------------------------------------------
-    // (ListConsumerGroups, DescribeConsumerGroups, DeleteGroups, ListConsumerGroupOffsets,
-    //  AlterConsumerGroupOffsets, DeleteConsumerGroupOffsets)
+
+    /** {@link #listConsumerGroups(AdminOptions)} with default options. */
+    public CompletableFuture<ConsumerGroupListings> listConsumerGroups() {
+        return listConsumerGroups(AdminOptions.defaults());
+    }
+
+    /**
+     * The consumer groups of every broker (ListConsumerGroups), with the error of each broker
+     * that did not answer (then the list may be incomplete). Options: request timeout, the
+     * states and types to match ({@link AdminOptions#withMatchGroupStates},
+     * {@link AdminOptions#withMatchGroupTypes}).
+     */
+    public CompletableFuture<ConsumerGroupListings> listConsumerGroups(AdminOptions options) {
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<ConsumerGroupListings> result = new CompletableFuture<>();
+        core.submit(AdminCore.single("listConsumerGroups", result, RdGroupAdmin::listings),
+                id -> RdGroupAdmin.listConsumerGroups(core.rd, options.spec(), id));
+        return result;
+    }
+
+    /** {@link #describeConsumerGroups(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, ConsumerGroupDescription> describeConsumerGroups(Collection<String> groupIds) {
+        return describeConsumerGroups(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Describes each group (DescribeConsumerGroups): state, type, coordinator, members and
+     * their assignments. Per group: its description, or its own error. A group that does not
+     * exist is described as {@link dev.jrdkafka.cluster.GroupState#DEAD} with no members, or
+     * fails with GROUP_ID_NOT_FOUND, as the broker answers. Options: request timeout,
+     * includeAuthorizedOperations.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, ConsumerGroupDescription> describeConsumerGroups(Collection<String> groupIds, AdminOptions options) {
+        List<String> ids = uniqueNames("describeConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, ConsumerGroupDescription> results = new ResourceResults<>(ids);
+        core.submit(AdminCore.perResource("describeConsumerGroups", results, RdGroupAdmin::descriptions),
+                id -> RdGroupAdmin.describeConsumerGroups(core.rd, ids, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #deleteConsumerGroups(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Void> deleteConsumerGroups(Collection<String> groupIds) {
+        return deleteConsumerGroups(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes each group and its committed offsets (DeleteGroups). Per group: done, or its own
+     * error (NON_EMPTY_GROUP while it has members, GROUP_ID_NOT_FOUND). Options: request timeout.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, Void> deleteConsumerGroups(Collection<String> groupIds, AdminOptions options) {
+        List<String> ids = uniqueNames("deleteConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, Void> results = new ResourceResults<>(ids);
+        core.submit(AdminCore.perResource("deleteConsumerGroups", results, RdGroupAdmin::deleteOutcomes, o -> null),
+                id -> RdGroupAdmin.deleteGroups(core.rd, ids, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #listConsumerGroupOffsets(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(Collection<String> groupIds) {
+        return listConsumerGroupOffsets(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Every committed offset of each group (ListConsumerGroupOffsets; a request per group).
+     * Per group: its offsets by partition (empty for a group that committed none or does not
+     * exist), or its own error. Options: request timeout, requireStableOffsets.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(Collection<String> groupIds,
+                                                                                                   AdminOptions options) {
+        List<String> ids = uniqueNames("listConsumerGroupOffsets", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Map<String, List<TopicPartition>> all = new LinkedHashMap<>();
+        for (String g : ids) all.put(g, null);
+        return listGroupOffsets(all, Objects.requireNonNull(options, "options"));
+    }
+
+    /** {@link #listConsumerGroupOffsets(Map, AdminOptions)} with default options. */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(
+            Map<String, ? extends Collection<TopicPartition>> partitionsByGroup) {
+        return listConsumerGroupOffsets(partitionsByGroup, AdminOptions.defaults());
+    }
+
+    /**
+     * The committed offsets of the partitions asked, per group (a request per group). Per
+     * group: an entry for every partition asked, null where the group committed none; or its
+     * own error (a partition's error fails its group). Options: request timeout, requireStableOffsets.
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or a group with no partitions or one given twice
+     */
+    public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(
+            Map<String, ? extends Collection<TopicPartition>> partitionsByGroup, AdminOptions options) {
+        Objects.requireNonNull(partitionsByGroup, "partitionsByGroup");
+        Map<String, List<TopicPartition>> asked = new LinkedHashMap<>();
+        for (String g : uniqueNames("listConsumerGroupOffsets", List.copyOf(partitionsByGroup.keySet()), Function.identity())) {
+            asked.put(g, uniqueKeys("listConsumerGroupOffsets of '" + g + "'",
+                    Objects.requireNonNull(partitionsByGroup.get(g), "listConsumerGroupOffsets: the partitions of '" + g + "' are null")));
+        }
+        return listGroupOffsets(asked, Objects.requireNonNull(options, "options"));
+    }
+
+    private ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listGroupOffsets(Map<String, List<TopicPartition>> asked,
+                                                                                            AdminOptions options) {
+        ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> results = new ResourceResults<>(asked.keySet());
+        asked.forEach((group, partitions) -> core.submit(
+                AdminCore.single("listConsumerGroupOffsets of '" + group + "'", results.values().get(group), GroupOffsetsRead::committed),
+                id -> RdGroupAdmin.listConsumerGroupOffsets(core.rd, group, partitions, options.spec(), id)));
+        return results;
+    }
+
+    /** {@link #alterConsumerGroupOffsets(String, Map, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Void> alterConsumerGroupOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        return alterConsumerGroupOffsets(groupId, offsets, AdminOptions.defaults());
+    }
+
+    /**
+     * Commits {@code offsets} for {@code groupId} (AlterConsumerGroupOffsets), e.g. to reset a
+     * group that has no active members. Results are keyed by partition: each partition is
+     * done or fails with its own error (e.g. UNKNOWN_MEMBER_ID while the group has members);
+     * an error of the whole group fails every partition. Options: request timeout.
+     *
+     * @throws IllegalArgumentException for an empty group id, no offsets, or a null partition or offset
+     */
+    public ResourceResults<TopicPartition, Void> alterConsumerGroupOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                                           AdminOptions options) {
+        String group = groupId("alterConsumerGroupOffsets", groupId);
+        List<TopicPartition> partitions = uniqueKeys("alterConsumerGroupOffsets", Objects.requireNonNull(offsets, "offsets").keySet());
+        Map<TopicPartition, OffsetAndMetadata> copy = new LinkedHashMap<>();
+        for (TopicPartition tp : partitions) {
+            copy.put(tp, Objects.requireNonNull(offsets.get(tp), "alterConsumerGroupOffsets: the offset of " + tp + " is null"));
+        }
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, Void> results = new ResourceResults<>(partitions);
+        core.submit(AdminCore.perResource("alterConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, partitions)),
+                id -> RdGroupAdmin.alterConsumerGroupOffsets(core.rd, group, copy, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #deleteConsumerGroupOffsets(String, Collection, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Void> deleteConsumerGroupOffsets(String groupId, Collection<TopicPartition> partitions) {
+        return deleteConsumerGroupOffsets(groupId, partitions, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes {@code groupId}'s committed offsets of {@code partitions}
+     * (DeleteConsumerGroupOffsets). Results are keyed by partition: each is done or fails with
+     * its own error (GROUP_SUBSCRIBED_TO_TOPIC while a member consumes its topic); an error of
+     * the whole group (e.g. GROUP_ID_NOT_FOUND) fails every partition. Options: request timeout.
+     *
+     * @throws IllegalArgumentException for an empty group id, no partitions, or a partition given twice
+     */
+    public ResourceResults<TopicPartition, Void> deleteConsumerGroupOffsets(String groupId, Collection<TopicPartition> partitions,
+                                                                            AdminOptions options) {
+        String group = groupId("deleteConsumerGroupOffsets", groupId);
+        List<TopicPartition> list = uniqueKeys("deleteConsumerGroupOffsets", partitions);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, Void> results = new ResourceResults<>(list);
+        core.submit(AdminCore.perResource("deleteConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, list)),
+                id -> RdGroupAdmin.deleteConsumerGroupOffsets(core.rd, group, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #consumerGroupLag(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Map<TopicPartition, Long>> consumerGroupLag(Collection<String> groupIds) {
+        return consumerGroupLag(groupIds, AdminOptions.defaults());
+    }
+
+    /**
+     * Each group's lag per partition it committed: the partition's latest offset (ListOffsets)
+     * minus the group's committed offset (ListConsumerGroupOffsets), never below 0. Per group:
+     * its lags, or the error of either request. Options: request timeout,
+     * requireStableOffsets (for the committed offsets) and isolation level (READ_COMMITTED:
+     * against the last stable offset).
+     *
+     * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
+     */
+    public ResourceResults<String, Map<TopicPartition, Long>> consumerGroupLag(Collection<String> groupIds, AdminOptions options) {
+        List<String> ids = uniqueNames("consumerGroupLag", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> committed = listConsumerGroupOffsets(ids, options.withIsolationLevel(null));
+        ResourceResults<String, Map<TopicPartition, Long>> lags = new ResourceResults<>(ids);
+        AdminOptions latestOptions = options.withRequireStableOffsets(false);
+        for (String g : ids) {
+            committed.value(g).thenCompose(offsets -> latestOffsets(offsets, latestOptions).thenApply(latest -> GroupOffsetsRead.lag(offsets, latest)))
+                    .whenComplete((lag, e) -> {
+                        if (e == null) {
+                            lags.complete(g, lag);
+                        } else {
+                            lags.fail(g, e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                        }
+                    });
+        }
+        return lags;
+    }
+
+    private CompletableFuture<Map<TopicPartition, Long>> latestOffsets(Map<TopicPartition, OffsetAndMetadata> committed, AdminOptions options) {
+        List<TopicPartition> partitions = committed.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+        CompletableFuture<Map<TopicPartition, Long>> latest = new CompletableFuture<>();
+        if (partitions.isEmpty()) {
+            latest.complete(Map.of());
+            return latest;
+        }
+        core.submit(AdminCore.single("consumerGroupLag (ListOffsets)", latest, RdGroupAdmin::latestOffsets),
+                id -> RdGroupAdmin.listLatestOffsets(core.rd, partitions, options.spec(), id));
+        return latest;
+    }
+
+    private static String groupId(String operation, String groupId) {
+        Objects.requireNonNull(groupId, operation + ": groupId");
+        if (groupId.isEmpty()) throw new IllegalArgumentException(operation + ": the group id is empty");
+        return groupId;
+    }
 
     // ---- ACLs and SCRAM credentials ------------------------------------------------------
 
@@ -335,5 +641,19 @@ public final class Admin implements AutoCloseable {
             if (!seen.add(n)) throw new IllegalArgumentException(operation + ": '" + n + "' is given more than once");
         }
         return items.stream().map(name).toList();
+    }
+
+    /** {@code keys} as a list, refusing an empty call, null keys and duplicates (before any request). */
+    static <K> List<K> uniqueKeys(String operation, Collection<K> keys) {
+        Objects.requireNonNull(keys, operation);
+        if (keys.isEmpty()) throw new IllegalArgumentException(operation + " needs at least one resource");
+        List<K> out = new ArrayList<>(keys.size());
+        Set<K> seen = new HashSet<>();
+        for (K k : keys) {
+            Objects.requireNonNull(k, operation + ": a null element");
+            if (!seen.add(k)) throw new IllegalArgumentException(operation + ": " + k + " is given more than once");
+            out.add(k);
+        }
+        return List.copyOf(out);
     }
 }
