@@ -1,20 +1,38 @@
 package dev.jrdkafka.admin;
 
 import dev.jrdkafka.ClientListener;
+import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.cluster.ClusterDescription;
 import dev.jrdkafka.cluster.ClusterMetadata;
+import dev.jrdkafka.cluster.ElectionType;
+import dev.jrdkafka.cluster.ListedOffset;
+import dev.jrdkafka.cluster.NewPartitions;
 import dev.jrdkafka.cluster.NewTopic;
+import dev.jrdkafka.cluster.OffsetSpec;
 import dev.jrdkafka.cluster.PartitionInfo;
+import dev.jrdkafka.cluster.TopicDescription;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
+import dev.jrdkafka.internal.rd.RdErrors;
+import dev.jrdkafka.internal.rd.admin.Outcome;
+import dev.jrdkafka.internal.rd.admin.RdClusterAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
+import dev.jrdkafka.internal.rd.admin.RdPartitionAdmin;
 import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -35,6 +53,8 @@ import java.util.function.Function;
  * closed.
  */
 public final class Admin implements AutoCloseable {
+    /** For {@link #deleteRecords}: delete every record of the partition (librdkafka's {@code RD_KAFKA_OFFSET_END}). */
+    public static final long DELETE_ALL_RECORDS = -1;
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final AdminCore core;
@@ -108,7 +128,171 @@ public final class Admin implements AutoCloseable {
     }
 
     // ---- partitions, records, offsets, cluster -------------------------------------------
-    // (CreatePartitions, DescribeTopics, DescribeCluster, DeleteRecords, ListOffsets, ElectLeaders)
+
+    /** {@link #createPartitions(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Void> createPartitions(Collection<NewPartitions> topics) {
+        return createPartitions(topics, AdminOptions.defaults());
+    }
+
+    /**
+     * Adds partitions to existing topics (CreatePartitions): each grows to its new total count.
+     * Per topic: done, or failed with the broker's error (e.g. INVALID_PARTITIONS for a count
+     * not above the current one, UNKNOWN_TOPIC_OR_PART, INVALID_REPLICA_ASSIGNMENT).
+     * Options: request and operation timeouts, validate-only.
+     *
+     * @throws IllegalArgumentException for no topics, or a topic given twice
+     */
+    public ResourceResults<String, Void> createPartitions(Collection<NewPartitions> topics, AdminOptions options) {
+        List<NewPartitions> list = List.copyOf(Objects.requireNonNull(topics, "topics"));
+        Objects.requireNonNull(options, "options");
+        List<String> names = uniqueNames("createPartitions", list, NewPartitions::topic);
+        ResourceResults<String, Void> results = new ResourceResults<>(names);
+        core.submit(AdminCore.perResource("createPartitions", results, RdTopicAdmin::topicOutcomes, o -> null),
+                id -> RdPartitionAdmin.createPartitions(core.rd, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #describeTopics(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, TopicDescription> describeTopics(Collection<String> topics) {
+        return describeTopics(topics, AdminOptions.defaults());
+    }
+
+    /**
+     * Describes {@code topics} (DescribeTopics): id, internal flag, partitions with leader,
+     * replicas and in-sync replicas (brokers with racks). Per topic: its description, or
+     * failed with the broker's error (e.g. UNKNOWN_TOPIC_OR_PART). Options: request timeout,
+     * includeAuthorizedOperations (else {@link TopicDescription#authorizedOperations()} is empty).
+     *
+     * @throws IllegalArgumentException for no topics, an empty name, or a name given twice
+     */
+    public ResourceResults<String, TopicDescription> describeTopics(Collection<String> topics, AdminOptions options) {
+        List<String> names = uniqueNames("describeTopics", List.copyOf(Objects.requireNonNull(topics, "topics")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, TopicDescription> results = new ResourceResults<>(names);
+        core.submit(AdminCore.perKey("describeTopics", results, RdClusterAdmin::topicDescriptions),
+                id -> RdClusterAdmin.describeTopics(core.rd, names, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #describeCluster(AdminOptions)} with default options. */
+    public CompletableFuture<ClusterDescription> describeCluster() {
+        return describeCluster(AdminOptions.defaults());
+    }
+
+    /**
+     * Describes the cluster (DescribeCluster): its id, controller and brokers (with racks).
+     * Options: request timeout, includeAuthorizedOperations (else
+     * {@link ClusterDescription#authorizedOperations()} is empty).
+     */
+    public CompletableFuture<ClusterDescription> describeCluster(AdminOptions options) {
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<ClusterDescription> result = new CompletableFuture<>();
+        core.submit(AdminCore.single("describeCluster", result, RdClusterAdmin::clusterDescription),
+                id -> RdClusterAdmin.describeCluster(core.rd, options.spec(), id));
+        return result;
+    }
+
+    /** {@link #deleteRecords(Map, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Long> deleteRecords(Map<TopicPartition, Long> beforeOffsets) {
+        return deleteRecords(beforeOffsets, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes the records of each partition before its offset (DeleteRecords); an offset of
+     * {@link #DELETE_ALL_RECORDS} deletes all of them (up to the high watermark). Per partition:
+     * its new low watermark (the first offset still there), or failed with the broker's error
+     * (e.g. OFFSET_OUT_OF_RANGE beyond the high watermark, UNKNOWN_TOPIC_OR_PART). Options:
+     * request and operation timeouts.
+     *
+     * @throws IllegalArgumentException for no partitions, an empty topic name, or an offset
+     *         below 0 other than {@link #DELETE_ALL_RECORDS}
+     */
+    public ResourceResults<TopicPartition, Long> deleteRecords(Map<TopicPartition, Long> beforeOffsets, AdminOptions options) {
+        Map<TopicPartition, Long> offsets = partitionMap("deleteRecords", beforeOffsets);
+        Objects.requireNonNull(options, "options");
+        offsets.forEach((tp, o) -> {
+            if (o < 0 && o != DELETE_ALL_RECORDS) {
+                throw new IllegalArgumentException("deleteRecords: the offset of " + tp + " must be >= 0, or -1 for all records; got " + o);
+            }
+        });
+        ResourceResults<TopicPartition, Long> results = new ResourceResults<>(offsets.keySet());
+        core.submit(AdminCore.perKey("deleteRecords", results, RdPartitionAdmin::deletedRecords),
+                id -> RdPartitionAdmin.deleteRecords(core.rd, offsets, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #listOffsets(Map, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, ListedOffset> listOffsets(Map<TopicPartition, OffsetSpec> specs) {
+        return listOffsets(specs, AdminOptions.defaults());
+    }
+
+    /**
+     * Looks up an offset per partition (ListOffsets): the earliest, the latest, the one with
+     * the largest timestamp, or the first at or after a timestamp. Per partition: the offset
+     * with its timestamp and leader epoch, or failed with the broker's error (e.g.
+     * UNKNOWN_TOPIC_OR_PART). Options: request timeout, isolationLevel (READ_COMMITTED: the
+     * latest offset is the last stable one).
+     *
+     * @throws IllegalArgumentException for no partitions or an empty topic name
+     */
+    public ResourceResults<TopicPartition, ListedOffset> listOffsets(Map<TopicPartition, OffsetSpec> specs, AdminOptions options) {
+        Map<TopicPartition, OffsetSpec> map = partitionMap("listOffsets", specs);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, ListedOffset> results = new ResourceResults<>(map.keySet());
+        core.submit(AdminCore.perKey("listOffsets", results, RdPartitionAdmin::listedOffsets),
+                id -> RdPartitionAdmin.listOffsets(core.rd, map, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #electLeaders(ElectionType, Collection, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Void> electLeaders(ElectionType type, Collection<TopicPartition> partitions) {
+        return electLeaders(type, partitions, AdminOptions.defaults());
+    }
+
+    /**
+     * Elects leaders of {@code partitions} (ElectLeaders). Per partition: elected, or failed
+     * with the broker's error (e.g. ELECTION_NOT_NEEDED when the preferred replica already
+     * leads, UNKNOWN_TOPIC_OR_PART). Options: request and operation timeouts.
+     *
+     * @throws IllegalArgumentException for no partitions, an empty topic name, or a partition given twice
+     */
+    public ResourceResults<TopicPartition, Void> electLeaders(ElectionType type, Collection<TopicPartition> partitions,
+                                                              AdminOptions options) {
+        Objects.requireNonNull(type, "type");
+        List<TopicPartition> list = uniquePartitions("electLeaders", partitions);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, Void> results = new ResourceResults<>(list);
+        core.submit(AdminCore.perKey("electLeaders", results, RdPartitionAdmin::electedLeaders),
+                id -> RdPartitionAdmin.electLeaders(core.rd, type, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #electAllLeaders(ElectionType, AdminOptions)} with default options. */
+    public CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> electAllLeaders(ElectionType type) {
+        return electAllLeaders(type, AdminOptions.defaults());
+    }
+
+    /**
+     * Elects leaders of every partition of the cluster (ElectLeaders without partitions). The
+     * broker answers for the partitions it elected or failed to elect (it leaves out those
+     * that need no election): each with no error, or its error. A request-level error fails
+     * the future.
+     */
+    public CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> electAllLeaders(ElectionType type, AdminOptions options) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> result = new CompletableFuture<>();
+        core.submit(AdminCore.single("electLeaders", result, ev -> {
+                    Map<TopicPartition, Optional<KafkaException>> out = new LinkedHashMap<>();
+                    for (Outcome<TopicPartition, Void> o : RdPartitionAdmin.electedLeaders(ev)) {
+                        out.put(o.key(), o.error() == 0 ? Optional.empty() : Optional.of(new KafkaException(o.error(),
+                                "electLeaders of " + o.key() + " failed: " + o.message() + " (" + RdErrors.name(o.error()) + ")")));
+                    }
+                    return Collections.unmodifiableMap(out);
+                }),
+                id -> RdPartitionAdmin.electLeaders(core.rd, type, null, options.spec(), id));
+        return result;
+    }
 
     // ---- configurations ---------------------------------------------------------------
     // (DescribeConfigs, AlterConfigs, IncrementalAlterConfigs)
@@ -181,5 +365,31 @@ public final class Admin implements AutoCloseable {
             if (!seen.add(n)) throw new IllegalArgumentException(operation + ": '" + n + "' is given more than once");
         }
         return items.stream().map(name).toList();
+    }
+
+    /** {@code partitions} as a list, refusing an empty call, empty topic names and duplicates (before any request). */
+    static List<TopicPartition> uniquePartitions(String operation, Collection<TopicPartition> partitions) {
+        List<TopicPartition> list = new ArrayList<>(Objects.requireNonNull(partitions, "partitions"));
+        if (list.isEmpty()) throw new IllegalArgumentException(operation + " needs at least one partition");
+        Set<TopicPartition> seen = new HashSet<>();
+        for (TopicPartition tp : list) {
+            Objects.requireNonNull(tp, operation + ": a null partition");
+            if (tp.topic().isEmpty()) throw new IllegalArgumentException(operation + ": a topic name is empty (" + tp + ")");
+            if (!seen.add(tp)) throw new IllegalArgumentException(operation + ": " + tp + " is given more than once");
+        }
+        return List.copyOf(list);
+    }
+
+    /** A copy of a map keyed by partition, refusing an empty call, null values and empty topic names (before any request). */
+    static <V> Map<TopicPartition, V> partitionMap(String operation, Map<TopicPartition, V> map) {
+        Objects.requireNonNull(map, operation + ": the map");
+        if (map.isEmpty()) throw new IllegalArgumentException(operation + " needs at least one partition");
+        Map<TopicPartition, V> copy = new LinkedHashMap<>();
+        map.forEach((tp, v) -> {
+            Objects.requireNonNull(tp, operation + ": a null partition");
+            if (tp.topic().isEmpty()) throw new IllegalArgumentException(operation + ": a topic name is empty (" + tp + ")");
+            copy.put(tp, Objects.requireNonNull(v, operation + ": no value for " + tp));
+        });
+        return Collections.unmodifiableMap(copy);
     }
 }
