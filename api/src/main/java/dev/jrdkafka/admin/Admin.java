@@ -14,19 +14,14 @@ import dev.jrdkafka.cluster.PartitionInfo;
 import dev.jrdkafka.cluster.TopicDescription;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
-import dev.jrdkafka.internal.rd.RdErrors;
-import dev.jrdkafka.internal.rd.admin.Outcome;
 import dev.jrdkafka.internal.rd.admin.RdClusterAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
 import dev.jrdkafka.internal.rd.admin.RdPartitionAdmin;
 import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,8 +48,6 @@ import java.util.function.Function;
  * closed.
  */
 public final class Admin implements AutoCloseable {
-    /** For {@link #deleteRecords}: delete every record of the partition (librdkafka's {@code RD_KAFKA_OFFSET_END}). */
-    public static final long DELETE_ALL_RECORDS = -1;
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final AdminCore core;
@@ -169,7 +162,7 @@ public final class Admin implements AutoCloseable {
         List<String> names = uniqueNames("describeTopics", List.copyOf(Objects.requireNonNull(topics, "topics")), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, TopicDescription> results = new ResourceResults<>(names);
-        core.submit(AdminCore.perKey("describeTopics", results, RdClusterAdmin::topicDescriptions),
+        core.submit(Completions.perKey("describeTopics", results, RdClusterAdmin::topicDescriptions),
                 id -> RdClusterAdmin.describeTopics(core.rd, names, options.spec(), id));
         return results;
     }
@@ -187,10 +180,13 @@ public final class Admin implements AutoCloseable {
     public CompletableFuture<ClusterDescription> describeCluster(AdminOptions options) {
         Objects.requireNonNull(options, "options");
         CompletableFuture<ClusterDescription> result = new CompletableFuture<>();
-        core.submit(AdminCore.single("describeCluster", result, RdClusterAdmin::clusterDescription),
+        core.submit(Completions.single("describeCluster", result, RdClusterAdmin::clusterDescription),
                 id -> RdClusterAdmin.describeCluster(core.rd, options.spec(), id));
         return result;
     }
+
+    /** For {@link #deleteRecords}: delete every record of the partition (librdkafka's {@code RD_KAFKA_OFFSET_END}). */
+    public static final long DELETE_ALL_RECORDS = -1;
 
     /** {@link #deleteRecords(Map, AdminOptions)} with default options. */
     public ResourceResults<TopicPartition, Long> deleteRecords(Map<TopicPartition, Long> beforeOffsets) {
@@ -208,7 +204,7 @@ public final class Admin implements AutoCloseable {
      *         below 0 other than {@link #DELETE_ALL_RECORDS}
      */
     public ResourceResults<TopicPartition, Long> deleteRecords(Map<TopicPartition, Long> beforeOffsets, AdminOptions options) {
-        Map<TopicPartition, Long> offsets = partitionMap("deleteRecords", beforeOffsets);
+        Map<TopicPartition, Long> offsets = PartitionArguments.map("deleteRecords", beforeOffsets);
         Objects.requireNonNull(options, "options");
         offsets.forEach((tp, o) -> {
             if (o < 0 && o != DELETE_ALL_RECORDS) {
@@ -216,7 +212,7 @@ public final class Admin implements AutoCloseable {
             }
         });
         ResourceResults<TopicPartition, Long> results = new ResourceResults<>(offsets.keySet());
-        core.submit(AdminCore.perKey("deleteRecords", results, RdPartitionAdmin::deletedRecords),
+        core.submit(Completions.perKey("deleteRecords", results, RdPartitionAdmin::deletedRecords),
                 id -> RdPartitionAdmin.deleteRecords(core.rd, offsets, options.spec(), id));
         return results;
     }
@@ -236,10 +232,10 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no partitions or an empty topic name
      */
     public ResourceResults<TopicPartition, ListedOffset> listOffsets(Map<TopicPartition, OffsetSpec> specs, AdminOptions options) {
-        Map<TopicPartition, OffsetSpec> map = partitionMap("listOffsets", specs);
+        Map<TopicPartition, OffsetSpec> map = PartitionArguments.map("listOffsets", specs);
         Objects.requireNonNull(options, "options");
         ResourceResults<TopicPartition, ListedOffset> results = new ResourceResults<>(map.keySet());
-        core.submit(AdminCore.perKey("listOffsets", results, RdPartitionAdmin::listedOffsets),
+        core.submit(Completions.perKey("listOffsets", results, RdPartitionAdmin::listedOffsets),
                 id -> RdPartitionAdmin.listOffsets(core.rd, map, options.spec(), id));
         return results;
     }
@@ -259,10 +255,10 @@ public final class Admin implements AutoCloseable {
     public ResourceResults<TopicPartition, Void> electLeaders(ElectionType type, Collection<TopicPartition> partitions,
                                                               AdminOptions options) {
         Objects.requireNonNull(type, "type");
-        List<TopicPartition> list = uniquePartitions("electLeaders", partitions);
+        List<TopicPartition> list = PartitionArguments.unique("electLeaders", partitions);
         Objects.requireNonNull(options, "options");
         ResourceResults<TopicPartition, Void> results = new ResourceResults<>(list);
-        core.submit(AdminCore.perKey("electLeaders", results, RdPartitionAdmin::electedLeaders),
+        core.submit(Completions.perKey("electLeaders", results, RdPartitionAdmin::electedLeaders),
                 id -> RdPartitionAdmin.electLeaders(core.rd, type, list, options.spec(), id));
         return results;
     }
@@ -282,14 +278,8 @@ public final class Admin implements AutoCloseable {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(options, "options");
         CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> result = new CompletableFuture<>();
-        core.submit(AdminCore.single("electLeaders", result, ev -> {
-                    Map<TopicPartition, Optional<KafkaException>> out = new LinkedHashMap<>();
-                    for (Outcome<TopicPartition, Void> o : RdPartitionAdmin.electedLeaders(ev)) {
-                        out.put(o.key(), o.error() == 0 ? Optional.empty() : Optional.of(new KafkaException(o.error(),
-                                "electLeaders of " + o.key() + " failed: " + o.message() + " (" + RdErrors.name(o.error()) + ")")));
-                    }
-                    return Collections.unmodifiableMap(out);
-                }),
+        core.submit(Completions.single("electLeaders", result,
+                        ev -> Completions.errorsByKey("electLeaders", RdPartitionAdmin.electedLeaders(ev))),
                 id -> RdPartitionAdmin.electLeaders(core.rd, type, null, options.spec(), id));
         return result;
     }
@@ -365,31 +355,5 @@ public final class Admin implements AutoCloseable {
             if (!seen.add(n)) throw new IllegalArgumentException(operation + ": '" + n + "' is given more than once");
         }
         return items.stream().map(name).toList();
-    }
-
-    /** {@code partitions} as a list, refusing an empty call, empty topic names and duplicates (before any request). */
-    static List<TopicPartition> uniquePartitions(String operation, Collection<TopicPartition> partitions) {
-        List<TopicPartition> list = new ArrayList<>(Objects.requireNonNull(partitions, "partitions"));
-        if (list.isEmpty()) throw new IllegalArgumentException(operation + " needs at least one partition");
-        Set<TopicPartition> seen = new HashSet<>();
-        for (TopicPartition tp : list) {
-            Objects.requireNonNull(tp, operation + ": a null partition");
-            if (tp.topic().isEmpty()) throw new IllegalArgumentException(operation + ": a topic name is empty (" + tp + ")");
-            if (!seen.add(tp)) throw new IllegalArgumentException(operation + ": " + tp + " is given more than once");
-        }
-        return List.copyOf(list);
-    }
-
-    /** A copy of a map keyed by partition, refusing an empty call, null values and empty topic names (before any request). */
-    static <V> Map<TopicPartition, V> partitionMap(String operation, Map<TopicPartition, V> map) {
-        Objects.requireNonNull(map, operation + ": the map");
-        if (map.isEmpty()) throw new IllegalArgumentException(operation + " needs at least one partition");
-        Map<TopicPartition, V> copy = new LinkedHashMap<>();
-        map.forEach((tp, v) -> {
-            Objects.requireNonNull(tp, operation + ": a null partition");
-            if (tp.topic().isEmpty()) throw new IllegalArgumentException(operation + ": a topic name is empty (" + tp + ")");
-            copy.put(tp, Objects.requireNonNull(v, operation + ": no value for " + tp));
-        });
-        return Collections.unmodifiableMap(copy);
     }
 }

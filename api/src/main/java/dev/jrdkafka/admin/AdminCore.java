@@ -7,14 +7,12 @@ import dev.jrdkafka.internal.client.ClientCore;
 import dev.jrdkafka.internal.client.Pending;
 import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.admin.RdAdmin;
-import dev.jrdkafka.internal.rd.admin.Outcome;
 import dev.jrdkafka.internal.rd.admin.ResourceOutcome;
 import dev.jrdkafka.internal.rd.client.RdClient;
 import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -91,59 +89,6 @@ final class AdminCore {
             @Override
             public void fail(KafkaException error) {
                 results.failRest(error);
-            }
-        };
-    }
-
-    /**
-     * A completion for results keyed by any resource (a partition, a topic described...):
-     * {@code outcomes} reads each resource's value or error while the event is alive; a
-     * request-level error fails all; resources the answer does not name fail with _FAIL.
-     */
-    static <K, V> Completion perKey(String operation, ResourceResults<K, V> results,
-                                    Function<RdEvent, List<Outcome<K, V>>> outcomes) {
-        return new Completion() {
-            @Override
-            public void complete(RdEvent result) {
-                int err = result.error();
-                if (err != 0) {
-                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
-                    return;
-                }
-                for (Outcome<K, V> o : outcomes.apply(result)) {
-                    if (o.error() == 0) {
-                        results.complete(o.key(), o.value());
-                    } else {
-                        results.fail(o.key(), new KafkaException(o.error(), operation + " of " + o.key() + " failed: "
-                                + o.message() + " (" + RdErrors.name(o.error()) + ")"));
-                    }
-                }
-                results.failRest(new KafkaException(KafkaError._FAIL, operation + ": the broker's answer named no result for this resource"));
-            }
-
-            @Override
-            public void fail(KafkaException error) {
-                results.failRest(error);
-            }
-        };
-    }
-
-    /** A completion for a request with one result: {@code value} reads it; a request-level error fails the future. */
-    static <V> Completion single(String operation, CompletableFuture<V> future, Function<RdEvent, V> value) {
-        return new Completion() {
-            @Override
-            public void complete(RdEvent result) {
-                int err = result.error();
-                if (err != 0) {
-                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
-                } else {
-                    future.complete(value.apply(result));
-                }
-            }
-
-            @Override
-            public void fail(KafkaException error) {
-                future.completeExceptionally(error);
             }
         };
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.cluster.ClusterDescription;
 import dev.jrdkafka.cluster.ElectionType;
 import dev.jrdkafka.cluster.ListedOffset;
 import dev.jrdkafka.cluster.NewPartitions;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -122,5 +125,19 @@ class AdminPartitionsTest {
                     AdminOptions.defaults().withRequestTimeout(Duration.ofSeconds(5))).orTimeout(30, TimeUnit.SECONDS).join());
             assertTrue(e.getCause().getMessage().startsWith("describeCluster"), e.getCause().getMessage());
         }
+    }
+
+    @Test
+    void closeFailsOutstandingCallsOfEveryShape() {
+        Admin admin = Admin.create(KafkaConfig.create().bootstrapServers("127.0.0.1:1").set("log_level", 0L));
+        CompletableFuture<ClusterDescription> cluster = admin.describeCluster();
+        ResourceResults<TopicPartition, ListedOffset> offsets = admin.listOffsets(Map.of(P0, OffsetSpec.latest()));
+        CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> all = admin.electAllLeaders(ElectionType.PREFERRED);
+        admin.close(Duration.ofMillis(200));
+        for (CompletableFuture<?> f : List.of(cluster, offsets.value(P0), all)) {
+            CompletionException e = assertThrows(CompletionException.class, () -> f.orTimeout(5, TimeUnit.SECONDS).join());
+            assertEquals(KafkaError._DESTROY, ((KafkaException) e.getCause()).error(), e.toString());
+        }
+        assertThrows(IllegalStateException.class, admin::describeCluster);
     }
 }
