@@ -1,5 +1,7 @@
 package dev.jrdkafka.cluster;
 
+import java.util.Objects;
+
 /**
  * Which offset ListOffsets looks up in a partition ({@code rd_kafka_OffsetSpec_t}, or a
  * timestamp): the earliest, the latest (the high watermark, i.e. the next offset to be
@@ -15,7 +17,7 @@ public record OffsetSpec(Kind kind, long timestamp) {
 
     /** @throws IllegalArgumentException for a negative timestamp of kind TIMESTAMP */
     public OffsetSpec {
-        java.util.Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(kind, "kind");
         if (kind == Kind.TIMESTAMP && timestamp < 0) {
             throw new IllegalArgumentException("a timestamp to look up must be >= 0 (ms since the epoch), got " + timestamp);
         }

@@ -22,6 +22,7 @@ import dev.jrdkafka.cluster.NewTopic;
 import dev.jrdkafka.cluster.Node;
 import dev.jrdkafka.cluster.OffsetSpec;
 import dev.jrdkafka.cluster.PartitionDescription;
+import dev.jrdkafka.cluster.PartitionInfo;
 import dev.jrdkafka.cluster.TopicDescription;
 import dev.jrdkafka.testkit.KafkaBroker;
 import dev.jrdkafka.testkit.KafkaBrokerExtension;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,8 +69,25 @@ class AdminPartitionsIT {
         return (KafkaException) e.getCause();
     }
 
+    /** Creates {@code topic} and waits (bounded) until the broker's metadata shows each partition with a leader. */
     static void create(Admin admin, String topic, int partitions) {
         await(admin.createTopics(List.of(new NewTopic(topic, partitions, 1))), topic);
+        awaitLeaders(admin, topic, partitions);
+    }
+
+    /** Waits (bounded) until the broker's metadata shows {@code partitions} partitions of {@code topic}, each with a leader. */
+    static void awaitLeaders(Admin admin, String topic, int partitions) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                List<PartitionInfo> ps = admin.partitionsFor(topic, T);
+                if (ps.size() == partitions && ps.stream().allMatch(p -> p.leader() >= 0)) return;
+            } catch (KafkaException e) {
+                // not in the broker's metadata yet
+            }
+            if (System.nanoTime() - deadline > 0) throw new AssertionError(topic + ": not " + partitions + " partitions with leaders after 30 s");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     static Node theBroker(Admin admin) {
@@ -88,6 +107,7 @@ class AdminPartitionsIT {
             KafkaException unknown = failure(r, "ap-never-created");
             assertEquals(KafkaError.UNKNOWN_TOPIC_OR_PART, unknown.error());
             assertTrue(unknown.getMessage().contains("ap-never-created"), unknown.getMessage());
+            awaitLeaders(admin, "ap-grow", 3);
             assertEquals(3, await(admin.describeTopics(List.of("ap-grow")), "ap-grow").partitions().size());
 
             ResourceResults<String, Void> assigned = admin.createPartitions(List.of(
@@ -95,6 +115,7 @@ class AdminPartitionsIT {
                     new NewPartitions("ap-shrink", 3, List.of(List.of(brokerId + 1000)))));
             assertNull(await(assigned, "ap-grow"));
             assertEquals(KafkaError.INVALID_REPLICA_ASSIGNMENT, failure(assigned, "ap-shrink").error(), "no such broker");
+            awaitLeaders(admin, "ap-grow", 4);
 
             ResourceResults<String, Void> validated = admin.createPartitions(List.of(NewPartitions.increaseTo("ap-grow", 6)),
                     AdminOptions.defaults().withValidateOnly(true));
@@ -190,8 +211,12 @@ class AdminPartitionsIT {
             Clients.produce(broker, "ap-offsets", 1, 10, i -> base + 10L * i);
             TopicPartition p0 = new TopicPartition("ap-offsets", 0);
             TopicPartition p3 = new TopicPartition("ap-offsets", 3);
-            assertEquals(0, await(admin.listOffsets(Map.of(p0, OffsetSpec.earliest())), p0).offset());
-            assertEquals(10, await(admin.listOffsets(Map.of(p0, OffsetSpec.latest())), p0).offset());
+            ListedOffset earliest = await(admin.listOffsets(Map.of(p0, OffsetSpec.earliest())), p0);
+            assertEquals(0, earliest.offset());
+            assertEquals(-1, earliest.timestamp(), "no timestamp for EARLIEST: " + earliest);
+            ListedOffset latest = await(admin.listOffsets(Map.of(p0, OffsetSpec.latest())), p0);
+            assertEquals(10, latest.offset());
+            assertEquals(-1, latest.timestamp(), "no timestamp for LATEST: " + latest);
             ListedOffset max = await(admin.listOffsets(Map.of(p0, OffsetSpec.maxTimestamp())), p0);
             assertEquals(9, max.offset(), max.toString());
             assertEquals(base + 90, max.timestamp());
