@@ -80,8 +80,9 @@ final class Completions {
         return Collections.unmodifiableMap(out);
     }
 
-    /** "{operation} of {key} failed: {librdkafka's text} ({error name})". */
+    /** "{operation} of {key} failed: {librdkafka's text} ({error name})", a name key in quotes as {@link AdminCore#perResource} does. */
     static KafkaException failure(String operation, Outcome<?, ?> o) {
-        return new KafkaException(o.error(), operation + " of " + o.key() + " failed: " + o.message() + " (" + RdErrors.name(o.error()) + ")");
+        Object key = o.key() instanceof String name ? "'" + name + "'" : o.key();
+        return new KafkaException(o.error(), operation + " of " + key + " failed: " + o.message() + " (" + RdErrors.name(o.error()) + ")");
     }
 }

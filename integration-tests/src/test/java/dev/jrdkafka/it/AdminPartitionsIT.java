@@ -143,7 +143,7 @@ class AdminPartitionsIT {
             assertEquals(java.util.Set.of(), d.authorizedOperations(), "not asked for");
             KafkaException unknown = failure(r, "ap-not-there");
             assertEquals(KafkaError.UNKNOWN_TOPIC_OR_PART, unknown.error());
-            assertTrue(unknown.getMessage().startsWith("describeTopics of ap-not-there failed"), unknown.getMessage());
+            assertTrue(unknown.getMessage().startsWith("describeTopics of 'ap-not-there' failed"), unknown.getMessage());
 
             TopicDescription withOps = await(admin.describeTopics(List.of("ap-described"),
                     AdminOptions.defaults().withIncludeAuthorizedOperations(true)), "ap-described");
