@@ -196,9 +196,11 @@ public final class Admin implements AutoCloseable {
     /**
      * Deletes the records of each partition before its offset (DeleteRecords); an offset of
      * {@link #DELETE_ALL_RECORDS} deletes all of them (up to the high watermark). Per partition:
-     * its new low watermark (the first offset still there), or failed with the broker's error
-     * (e.g. OFFSET_OUT_OF_RANGE beyond the high watermark, UNKNOWN_TOPIC_OR_PART). Options:
-     * request and operation timeouts.
+     * its new low watermark (the first offset still there), or failed with its error (the
+     * broker's, e.g. OFFSET_OUT_OF_RANGE beyond the high watermark; librdkafka's
+     * _UNKNOWN_PARTITION for a partition its metadata lacks). librdkafka first looks up each
+     * partition's leader: if none has one (e.g. an unknown topic), the whole request fails
+     * with _NOENT. Options: request and operation timeouts.
      *
      * @throws IllegalArgumentException for no partitions, an empty topic name, or an offset
      *         below 0 other than {@link #DELETE_ALL_RECORDS}
@@ -225,9 +227,9 @@ public final class Admin implements AutoCloseable {
     /**
      * Looks up an offset per partition (ListOffsets): the earliest, the latest, the one with
      * the largest timestamp, or the first at or after a timestamp. Per partition: the offset
-     * with its timestamp and leader epoch, or failed with the broker's error (e.g.
-     * UNKNOWN_TOPIC_OR_PART). Options: request timeout, isolationLevel (READ_COMMITTED: the
-     * latest offset is the last stable one).
+     * with its timestamp and leader epoch, or failed with its error (e.g. librdkafka's
+     * _UNKNOWN_PARTITION for a partition its metadata lacks). Options: request timeout,
+     * isolationLevel (READ_COMMITTED: the latest offset is the last stable one).
      *
      * @throws IllegalArgumentException for no partitions or an empty topic name
      */
