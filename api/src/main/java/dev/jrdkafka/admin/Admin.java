@@ -2,28 +2,36 @@ package dev.jrdkafka.admin;
 
 import dev.jrdkafka.ClientListener;
 import dev.jrdkafka.KafkaException;
-import dev.jrdkafka.cluster.AclBinding;
-import dev.jrdkafka.cluster.AclBindingFilter;
 import dev.jrdkafka.OffsetAndMetadata;
 import dev.jrdkafka.TopicPartition;
+import dev.jrdkafka.cluster.AclBinding;
+import dev.jrdkafka.cluster.AclBindingFilter;
 import dev.jrdkafka.cluster.AlterConfigOp;
+import dev.jrdkafka.cluster.ClusterDescription;
 import dev.jrdkafka.cluster.ClusterMetadata;
 import dev.jrdkafka.cluster.ConfigEntry;
 import dev.jrdkafka.cluster.ConfigResource;
 import dev.jrdkafka.cluster.ConsumerGroupDescription;
 import dev.jrdkafka.cluster.ConsumerGroupListings;
+import dev.jrdkafka.cluster.ElectionType;
+import dev.jrdkafka.cluster.ListedOffset;
+import dev.jrdkafka.cluster.NewPartitions;
 import dev.jrdkafka.cluster.NewTopic;
+import dev.jrdkafka.cluster.OffsetSpec;
 import dev.jrdkafka.cluster.PartitionInfo;
 import dev.jrdkafka.cluster.ScramCredentialInfo;
+import dev.jrdkafka.cluster.TopicDescription;
 import dev.jrdkafka.cluster.UserScramCredentialAlteration;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
 import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
 import dev.jrdkafka.internal.rd.admin.RdAclAdmin;
+import dev.jrdkafka.internal.rd.admin.RdClusterAdmin;
 import dev.jrdkafka.internal.rd.admin.RdConfigAdmin;
 import dev.jrdkafka.internal.rd.admin.RdGroupAdmin;
 import dev.jrdkafka.internal.rd.admin.RdMetadata;
+import dev.jrdkafka.internal.rd.admin.RdPartitionAdmin;
 import dev.jrdkafka.internal.rd.admin.RdScramAdmin;
 import dev.jrdkafka.internal.rd.admin.RdTopicAdmin;
 import java.lang.ref.Cleaner;
@@ -36,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -131,7 +140,170 @@ public final class Admin implements AutoCloseable {
     }
 
     // ---- partitions, records, offsets, cluster -------------------------------------------
-    // (CreatePartitions, DescribeTopics, DescribeCluster, DeleteRecords, ListOffsets, ElectLeaders)
+
+    /** {@link #createPartitions(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, Void> createPartitions(Collection<NewPartitions> topics) {
+        return createPartitions(topics, AdminOptions.defaults());
+    }
+
+    /**
+     * Adds partitions to existing topics (CreatePartitions): each grows to its new total count.
+     * Per topic: done, or failed with the broker's error (e.g. INVALID_PARTITIONS for a count
+     * not above the current one, UNKNOWN_TOPIC_OR_PART, INVALID_REPLICA_ASSIGNMENT).
+     * Options: request and operation timeouts, validate-only.
+     *
+     * @throws IllegalArgumentException for no topics, or a topic given twice
+     */
+    public ResourceResults<String, Void> createPartitions(Collection<NewPartitions> topics, AdminOptions options) {
+        List<NewPartitions> list = List.copyOf(Objects.requireNonNull(topics, "topics"));
+        Objects.requireNonNull(options, "options");
+        List<String> names = uniqueNames("createPartitions", list, NewPartitions::topic);
+        ResourceResults<String, Void> results = new ResourceResults<>(names);
+        core.submit(AdminCore.perResource("createPartitions", results, RdTopicAdmin::topicOutcomes, o -> null),
+                id -> RdPartitionAdmin.createPartitions(core.rd, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #describeTopics(Collection, AdminOptions)} with default options. */
+    public ResourceResults<String, TopicDescription> describeTopics(Collection<String> topics) {
+        return describeTopics(topics, AdminOptions.defaults());
+    }
+
+    /**
+     * Describes {@code topics} (DescribeTopics): id, internal flag, partitions with leader,
+     * replicas and in-sync replicas (brokers with racks). Per topic: its description, or
+     * failed with the broker's error (e.g. UNKNOWN_TOPIC_OR_PART). Options: request timeout,
+     * includeAuthorizedOperations (else {@link TopicDescription#authorizedOperations()} is empty).
+     *
+     * @throws IllegalArgumentException for no topics, an empty name, or a name given twice
+     */
+    public ResourceResults<String, TopicDescription> describeTopics(Collection<String> topics, AdminOptions options) {
+        List<String> names = uniqueNames("describeTopics", List.copyOf(Objects.requireNonNull(topics, "topics")), Function.identity());
+        Objects.requireNonNull(options, "options");
+        ResourceResults<String, TopicDescription> results = new ResourceResults<>(names);
+        core.submit(Completions.perKey("describeTopics", results, RdClusterAdmin::topicDescriptions),
+                id -> RdClusterAdmin.describeTopics(core.rd, names, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #describeCluster(AdminOptions)} with default options. */
+    public CompletableFuture<ClusterDescription> describeCluster() {
+        return describeCluster(AdminOptions.defaults());
+    }
+
+    /**
+     * Describes the cluster (DescribeCluster): its id, controller and brokers (with racks).
+     * Options: request timeout, includeAuthorizedOperations (else
+     * {@link ClusterDescription#authorizedOperations()} is empty).
+     */
+    public CompletableFuture<ClusterDescription> describeCluster(AdminOptions options) {
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<ClusterDescription> result = new CompletableFuture<>();
+        core.submit(Completions.single("describeCluster", result, RdClusterAdmin::clusterDescription),
+                id -> RdClusterAdmin.describeCluster(core.rd, options.spec(), id));
+        return result;
+    }
+
+    /** For {@link #deleteRecords}: delete every record of the partition (librdkafka's {@code RD_KAFKA_OFFSET_END}). */
+    public static final long DELETE_ALL_RECORDS = -1;
+
+    /** {@link #deleteRecords(Map, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Long> deleteRecords(Map<TopicPartition, Long> beforeOffsets) {
+        return deleteRecords(beforeOffsets, AdminOptions.defaults());
+    }
+
+    /**
+     * Deletes the records of each partition before its offset (DeleteRecords); an offset of
+     * {@link #DELETE_ALL_RECORDS} deletes all of them (up to the high watermark). Per partition:
+     * its new low watermark (the first offset still there), or failed with its error (the
+     * broker's, e.g. OFFSET_OUT_OF_RANGE beyond the high watermark; librdkafka's
+     * _UNKNOWN_PARTITION for a partition its metadata lacks). librdkafka first looks up each
+     * partition's leader: if none has one (e.g. an unknown topic), the whole request fails
+     * with _NOENT. Options: request and operation timeouts.
+     *
+     * @throws IllegalArgumentException for no partitions, an empty topic name, or an offset
+     *         below 0 other than {@link #DELETE_ALL_RECORDS}
+     */
+    public ResourceResults<TopicPartition, Long> deleteRecords(Map<TopicPartition, Long> beforeOffsets, AdminOptions options) {
+        Map<TopicPartition, Long> offsets = PartitionArguments.map("deleteRecords", beforeOffsets);
+        Objects.requireNonNull(options, "options");
+        offsets.forEach((tp, o) -> {
+            if (o < 0 && o != DELETE_ALL_RECORDS) {
+                throw new IllegalArgumentException("deleteRecords: the offset of " + tp + " must be >= 0, or -1 for all records; got " + o);
+            }
+        });
+        ResourceResults<TopicPartition, Long> results = new ResourceResults<>(offsets.keySet());
+        core.submit(Completions.perKey("deleteRecords", results, RdPartitionAdmin::deletedRecords),
+                id -> RdPartitionAdmin.deleteRecords(core.rd, offsets, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #listOffsets(Map, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, ListedOffset> listOffsets(Map<TopicPartition, OffsetSpec> specs) {
+        return listOffsets(specs, AdminOptions.defaults());
+    }
+
+    /**
+     * Looks up an offset per partition (ListOffsets): the earliest, the latest, the one with
+     * the largest timestamp, or the first at or after a timestamp. Per partition: the offset
+     * with its timestamp and leader epoch, or failed with its error (e.g. librdkafka's
+     * _UNKNOWN_PARTITION for a partition its metadata lacks). Options: request timeout,
+     * isolationLevel (READ_COMMITTED: the latest offset is the last stable one).
+     *
+     * @throws IllegalArgumentException for no partitions or an empty topic name
+     */
+    public ResourceResults<TopicPartition, ListedOffset> listOffsets(Map<TopicPartition, OffsetSpec> specs, AdminOptions options) {
+        Map<TopicPartition, OffsetSpec> map = PartitionArguments.map("listOffsets", specs);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, ListedOffset> results = new ResourceResults<>(map.keySet());
+        core.submit(Completions.perKey("listOffsets", results, RdPartitionAdmin::listedOffsets),
+                id -> RdPartitionAdmin.listOffsets(core.rd, map, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #electLeaders(ElectionType, Collection, AdminOptions)} with default options. */
+    public ResourceResults<TopicPartition, Void> electLeaders(ElectionType type, Collection<TopicPartition> partitions) {
+        return electLeaders(type, partitions, AdminOptions.defaults());
+    }
+
+    /**
+     * Elects leaders of {@code partitions} (ElectLeaders). Per partition: elected, or failed
+     * with the broker's error (e.g. ELECTION_NOT_NEEDED when the preferred replica already
+     * leads, UNKNOWN_TOPIC_OR_PART). Options: request and operation timeouts.
+     *
+     * @throws IllegalArgumentException for no partitions, an empty topic name, or a partition given twice
+     */
+    public ResourceResults<TopicPartition, Void> electLeaders(ElectionType type, Collection<TopicPartition> partitions,
+                                                              AdminOptions options) {
+        Objects.requireNonNull(type, "type");
+        List<TopicPartition> list = PartitionArguments.unique("electLeaders", partitions);
+        Objects.requireNonNull(options, "options");
+        ResourceResults<TopicPartition, Void> results = new ResourceResults<>(list);
+        core.submit(Completions.perKey("electLeaders", results, RdPartitionAdmin::electedLeaders),
+                id -> RdPartitionAdmin.electLeaders(core.rd, type, list, options.spec(), id));
+        return results;
+    }
+
+    /** {@link #electAllLeaders(ElectionType, AdminOptions)} with default options. */
+    public CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> electAllLeaders(ElectionType type) {
+        return electAllLeaders(type, AdminOptions.defaults());
+    }
+
+    /**
+     * Elects leaders of every partition of the cluster (ElectLeaders without partitions). The
+     * broker answers for the partitions it elected or failed to elect (it leaves out those
+     * that need no election): each with no error, or its error. A request-level error fails
+     * the future.
+     */
+    public CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> electAllLeaders(ElectionType type, AdminOptions options) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(options, "options");
+        CompletableFuture<Map<TopicPartition, Optional<KafkaException>>> result = new CompletableFuture<>();
+        core.submit(Completions.single("electLeaders", result,
+                        ev -> Completions.errorsByKey("electLeaders", RdPartitionAdmin.electedLeaders(ev))),
+                id -> RdPartitionAdmin.electLeaders(core.rd, type, null, options.spec(), id));
+        return result;
+    }
 
     // ---- configurations ---------------------------------------------------------------
 
