@@ -25,7 +25,7 @@ import dev.jrdkafka.cluster.UserScramCredentialAlteration;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.internal.client.Timeouts;
 import dev.jrdkafka.internal.rd.RdErrors;
-import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
+import dev.jrdkafka.internal.rd.admin.Outcome;
 import dev.jrdkafka.internal.rd.admin.RdAclAdmin;
 import dev.jrdkafka.internal.rd.admin.RdClusterAdmin;
 import dev.jrdkafka.internal.rd.admin.RdConfigAdmin;
@@ -114,7 +114,7 @@ public final class Admin implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         List<String> names = uniqueNames("createTopics", list, NewTopic::name);
         ResourceResults<String, Void> results = new ResourceResults<>(names);
-        core.submit(AdminCore.perResource("createTopics", results, RdTopicAdmin::topicOutcomes, o -> null),
+        core.submit(Completions.perKey("createTopics", results, RdTopicAdmin::topicOutcomes),
                 id -> RdTopicAdmin.createTopics(core.rd, list, options.spec(), id));
         return results;
     }
@@ -134,7 +134,7 @@ public final class Admin implements AutoCloseable {
         List<String> names = uniqueNames("deleteTopics", List.copyOf(Objects.requireNonNull(topics, "topics")), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, Void> results = new ResourceResults<>(names);
-        core.submit(AdminCore.perResource("deleteTopics", results, RdTopicAdmin::topicOutcomes, o -> null),
+        core.submit(Completions.perKey("deleteTopics", results, RdTopicAdmin::topicOutcomes),
                 id -> RdTopicAdmin.deleteTopics(core.rd, names, options.spec(), id));
         return results;
     }
@@ -159,7 +159,7 @@ public final class Admin implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         List<String> names = uniqueNames("createPartitions", list, NewPartitions::topic);
         ResourceResults<String, Void> results = new ResourceResults<>(names);
-        core.submit(AdminCore.perResource("createPartitions", results, RdTopicAdmin::topicOutcomes, o -> null),
+        core.submit(Completions.perKey("createPartitions", results, RdTopicAdmin::topicOutcomes),
                 id -> RdPartitionAdmin.createPartitions(core.rd, list, options.spec(), id));
         return results;
     }
@@ -323,7 +323,7 @@ public final class Admin implements AutoCloseable {
         List<ConfigResource> list = uniqueKeys("describeConfigs", resources);
         Objects.requireNonNull(options, "options");
         ResourceResults<ConfigResource, List<ConfigEntry>> results = new ResourceResults<>(list);
-        core.submit(AdminCore.perResource("describeConfigs", results, RdConfigAdmin::describeOutcomes),
+        core.submit(Completions.perKey("describeConfigs", results, RdConfigAdmin::describeOutcomes),
                 id -> RdConfigAdmin.describeConfigs(core.rd, list, options.spec(), id));
         return results;
     }
@@ -355,7 +355,7 @@ public final class Admin implements AutoCloseable {
         }
         Objects.requireNonNull(options, "options");
         ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
-        core.submit(AdminCore.perResource("alterConfigs", results, RdConfigAdmin::alterOutcomes),
+        core.submit(Completions.perKey("alterConfigs", results, RdConfigAdmin::alterOutcomes),
                 id -> RdConfigAdmin.alterConfigs(core.rd, copy, options.spec(), id));
         return results;
     }
@@ -383,7 +383,7 @@ public final class Admin implements AutoCloseable {
         }
         Objects.requireNonNull(options, "options");
         ResourceResults<ConfigResource, Void> results = new ResourceResults<>(copy.keySet());
-        core.submit(AdminCore.perResource("incrementalAlterConfigs", results, RdConfigAdmin::alterOutcomes),
+        core.submit(Completions.perKey("incrementalAlterConfigs", results, RdConfigAdmin::alterOutcomes),
                 id -> RdConfigAdmin.incrementalAlterConfigs(core.rd, copy, options.spec(), id));
         return results;
     }
@@ -404,7 +404,7 @@ public final class Admin implements AutoCloseable {
     public CompletableFuture<ConsumerGroupListings> listConsumerGroups(AdminOptions options) {
         Objects.requireNonNull(options, "options");
         CompletableFuture<ConsumerGroupListings> result = new CompletableFuture<>();
-        core.submit(AdminCore.single("listConsumerGroups", result, RdGroupAdmin::listings),
+        core.submit(Completions.single("listConsumerGroups", result, RdGroupAdmin::listings),
                 id -> RdGroupAdmin.listConsumerGroups(core.rd, options.spec(), id));
         return result;
     }
@@ -427,7 +427,7 @@ public final class Admin implements AutoCloseable {
         List<String> ids = uniqueNames("describeConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, ConsumerGroupDescription> results = new ResourceResults<>(ids);
-        core.submit(AdminCore.perResource("describeConsumerGroups", results, RdGroupAdmin::descriptions),
+        core.submit(Completions.perKey("describeConsumerGroups", results, RdGroupAdmin::descriptions),
                 id -> RdGroupAdmin.describeConsumerGroups(core.rd, ids, options.spec(), id));
         return results;
     }
@@ -447,7 +447,7 @@ public final class Admin implements AutoCloseable {
         List<String> ids = uniqueNames("deleteConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, Void> results = new ResourceResults<>(ids);
-        core.submit(AdminCore.perResource("deleteConsumerGroups", results, RdGroupAdmin::deleteOutcomes, o -> null),
+        core.submit(Completions.perKey("deleteConsumerGroups", results, RdGroupAdmin::deleteOutcomes),
                 id -> RdGroupAdmin.deleteGroups(core.rd, ids, options.spec(), id));
         return results;
     }
@@ -500,7 +500,7 @@ public final class Admin implements AutoCloseable {
                                                                                             AdminOptions options) {
         ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> results = new ResourceResults<>(asked.keySet());
         asked.forEach((group, partitions) -> core.submit(
-                AdminCore.single("listConsumerGroupOffsets of '" + group + "'", results.values().get(group), GroupOffsetsRead::committed),
+                Completions.single("listConsumerGroupOffsets of '" + group + "'", results.values().get(group), GroupOffsetsRead::committed),
                 id -> RdGroupAdmin.listConsumerGroupOffsets(core.rd, group, partitions, options.spec(), id)));
         return results;
     }
@@ -528,7 +528,7 @@ public final class Admin implements AutoCloseable {
         }
         Objects.requireNonNull(options, "options");
         ResourceResults<TopicPartition, Void> results = new ResourceResults<>(partitions);
-        core.submit(AdminCore.perResource("alterConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, partitions)),
+        core.submit(Completions.perKey("alterConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, partitions)),
                 id -> RdGroupAdmin.alterConsumerGroupOffsets(core.rd, group, copy, options.spec(), id));
         return results;
     }
@@ -552,7 +552,7 @@ public final class Admin implements AutoCloseable {
         List<TopicPartition> list = uniqueKeys("deleteConsumerGroupOffsets", partitions);
         Objects.requireNonNull(options, "options");
         ResourceResults<TopicPartition, Void> results = new ResourceResults<>(list);
-        core.submit(AdminCore.perResource("deleteConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, list)),
+        core.submit(Completions.perKey("deleteConsumerGroupOffsets of '" + group + "'", results, ev -> GroupOffsetsRead.perPartition(ev, list)),
                 id -> RdGroupAdmin.deleteConsumerGroupOffsets(core.rd, group, list, options.spec(), id));
         return results;
     }
@@ -597,7 +597,7 @@ public final class Admin implements AutoCloseable {
             latest.complete(Map.of());
             return latest;
         }
-        core.submit(AdminCore.single("consumerGroupLag (ListOffsets)", latest, RdGroupAdmin::latestOffsets),
+        core.submit(Completions.single("consumerGroupLag (ListOffsets)", latest, RdGroupAdmin::latestOffsets),
                 id -> RdGroupAdmin.listLatestOffsets(core.rd, partitions, options.spec(), id));
         return latest;
     }
@@ -628,7 +628,7 @@ public final class Admin implements AutoCloseable {
         List<AclBinding> list = AclArguments.bindings("createAcls", List.copyOf(Objects.requireNonNull(acls, "acls")));
         Objects.requireNonNull(options, "options");
         ResourceResults<AclBinding, Void> results = new ResourceResults<>(list);
-        core.submit(AdminCore.perResource("createAcls", results, ev -> RdAclAdmin.createOutcomes(ev, list)),
+        core.submit(Completions.perKey("createAcls", results, ev -> RdAclAdmin.createOutcomes(ev, list)),
                 id -> RdAclAdmin.createAcls(core.rd, list, options.spec(), id));
         return results;
     }
@@ -649,7 +649,7 @@ public final class Admin implements AutoCloseable {
         AclBindingFilter f = AclArguments.filter("describeAcls", Objects.requireNonNull(filter, "filter"));
         Objects.requireNonNull(options, "options");
         CompletableFuture<List<AclBinding>> result = new CompletableFuture<>();
-        core.submit(AdminCore.single("describeAcls", result, RdAclAdmin::describeResult),
+        core.submit(Completions.single("describeAcls", result, RdAclAdmin::describeResult),
                 id -> RdAclAdmin.describeAcls(core.rd, f, options.spec(), id));
         return result;
     }
@@ -671,7 +671,7 @@ public final class Admin implements AutoCloseable {
         List<AclBindingFilter> list = AclArguments.filters("deleteAcls", List.copyOf(Objects.requireNonNull(filters, "filters")));
         Objects.requireNonNull(options, "options");
         ResourceResults<AclBindingFilter, List<AclBinding>> results = new ResourceResults<>(list);
-        core.submit(AdminCore.perResource("deleteAcls", results, ev -> RdAclAdmin.deleteOutcomes(ev, list)),
+        core.submit(Completions.perKey("deleteAcls", results, ev -> RdAclAdmin.deleteOutcomes(ev, list)),
                 id -> RdAclAdmin.deleteAcls(core.rd, list, options.spec(), id));
         return results;
     }
@@ -689,9 +689,9 @@ public final class Admin implements AutoCloseable {
     public CompletableFuture<Map<String, List<ScramCredentialInfo>>> describeUserScramCredentials(AdminOptions options) {
         Objects.requireNonNull(options, "options");
         CompletableFuture<Map<String, List<ScramCredentialInfo>>> result = new CompletableFuture<>();
-        core.submit(AdminCore.single("describeUserScramCredentials", result, ev -> {
+        core.submit(Completions.single("describeUserScramCredentials", result, ev -> {
             Map<String, List<ScramCredentialInfo>> users = new LinkedHashMap<>();
-            for (KeyedOutcome<String, List<ScramCredentialInfo>> o : RdScramAdmin.describeOutcomes(ev)) {
+            for (Outcome<String, List<ScramCredentialInfo>> o : RdScramAdmin.describeOutcomes(ev)) {
                 if (o.error() != 0) {
                     throw new KafkaException(o.error(), "describeUserScramCredentials of '" + o.key() + "' failed: " + o.message()
                             + " (" + RdErrors.name(o.error()) + ")");
@@ -721,7 +721,7 @@ public final class Admin implements AutoCloseable {
                 Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, List<ScramCredentialInfo>> results = new ResourceResults<>(names);
-        core.submit(AdminCore.perResource("describeUserScramCredentials", results, RdScramAdmin::describeOutcomes),
+        core.submit(Completions.perKey("describeUserScramCredentials", results, RdScramAdmin::describeOutcomes),
                 id -> RdScramAdmin.describe(core.rd, names, options.spec(), id));
         return results;
     }
@@ -747,7 +747,7 @@ public final class Admin implements AutoCloseable {
         List<String> users = ScramArguments.users("alterUserScramCredentials", list);
         Objects.requireNonNull(options, "options");
         ResourceResults<String, Void> results = new ResourceResults<>(users);
-        core.submit(AdminCore.perResource("alterUserScramCredentials", results, RdScramAdmin::alterOutcomes),
+        core.submit(Completions.perKey("alterUserScramCredentials", results, RdScramAdmin::alterOutcomes),
                 id -> RdScramAdmin.alter(core.rd, list, options.spec(), id));
         return results;
     }

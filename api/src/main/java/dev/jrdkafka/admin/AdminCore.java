@@ -5,19 +5,13 @@ import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.internal.client.ClientCore;
 import dev.jrdkafka.internal.client.Pending;
-import dev.jrdkafka.internal.rd.RdErrors;
-import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
 import dev.jrdkafka.internal.rd.admin.RdAdmin;
-import dev.jrdkafka.internal.rd.admin.ResourceOutcome;
 import dev.jrdkafka.internal.rd.client.RdClient;
 import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -61,105 +55,6 @@ final class AdminCore {
                 throw e;
             }
         });
-    }
-
-    /**
-     * A completion for per-resource results: {@code outcomes} reads the event, each resource
-     * succeeds with {@code value} or fails with its own error; a request-level error fails all.
-     */
-    static <V> Completion perResource(String operation, ResourceResults<String, V> results,
-                                      Function<RdEvent, List<ResourceOutcome>> outcomes, Function<ResourceOutcome, V> value) {
-        return new Completion() {
-            @Override
-            public void complete(RdEvent result) {
-                int err = result.error();
-                if (err != 0) {
-                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
-                    return;
-                }
-                for (ResourceOutcome o : outcomes.apply(result)) {
-                    if (o.error() == 0) {
-                        results.complete(o.name(), value.apply(o));
-                    } else {
-                        results.fail(o.name(), new KafkaException(o.error(), operation + " of '" + o.name() + "' failed: "
-                                + o.message() + " (" + RdErrors.name(o.error()) + ")"));
-                    }
-                }
-                results.failRest(new KafkaException(KafkaError._FAIL, operation + ": the broker's answer named no result for this resource"));
-            }
-
-            @Override
-            public void fail(KafkaException error) {
-                results.failRest(error);
-            }
-        };
-    }
-
-    /**
-     * {@link #perResource(String, ResourceResults, Function, Function)} for resources keyed by
-     * other values than names (an ACL binding, a filter...): {@code outcomes} reads each
-     * resource's key, error and value from the event.
-     */
-    static <K, V> Completion perResource(String operation, ResourceResults<K, V> results,
-                                         Function<RdEvent, List<KeyedOutcome<K, V>>> outcomes) {
-        return new Completion() {
-            @Override
-            public void complete(RdEvent result) {
-                int err = result.error();
-                if (err != 0) {
-                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
-                    return;
-                }
-                for (KeyedOutcome<K, V> o : outcomes.apply(result)) {
-                    if (o.error() == 0) {
-                        results.complete(o.key(), o.value());
-                    } else {
-                        results.fail(o.key(), new KafkaException(o.error(), operation + " of " + quoted(o.key()) + " failed: "
-                                + o.message() + " (" + RdErrors.name(o.error()) + ")"));
-                    }
-                }
-                results.failRest(new KafkaException(KafkaError._FAIL, operation + ": the broker's answer named no result for this resource"));
-            }
-
-            @Override
-            public void fail(KafkaException error) {
-                results.failRest(error);
-            }
-        };
-    }
-
-    /**
-     * A completion for a call with one outcome: {@code read} turns the event into the value
-     * (a {@link KafkaException} it throws fails the future); a request-level error fails it.
-     */
-    static <T> Completion single(String operation, CompletableFuture<T> future, Function<RdEvent, T> read) {
-        return new Completion() {
-            @Override
-            public void complete(RdEvent result) {
-                int err = result.error();
-                if (err != 0) {
-                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
-                    return;
-                }
-                T value;
-                try {
-                    value = read.apply(result);
-                } catch (KafkaException e) {
-                    fail(e);
-                    return;
-                }
-                future.complete(value);
-            }
-
-            @Override
-            public void fail(KafkaException error) {
-                future.completeExceptionally(error);
-            }
-        };
-    }
-
-    private static String quoted(Object key) {
-        return key instanceof String s ? "'" + s + "'" : String.valueOf(key);
     }
 
     private void serve() {

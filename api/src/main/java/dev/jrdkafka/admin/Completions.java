@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Completions for results not keyed by a topic name ({@link AdminCore#perResource} is):
- * per-resource results keyed by anything (partitions, described topics), and requests with a
- * single result (DescribeCluster). A request-level error fails every future of the call.
+ * How an admin call's result event completes its futures: per-resource results keyed by
+ * anything (topic names, partitions, config resources, ACL bindings), or one result
+ * (DescribeCluster). A request-level error fails every future of the call.
  */
 final class Completions {
     private Completions() {}
@@ -61,8 +61,12 @@ final class Completions {
                 int err = result.error();
                 if (err != 0) {
                     fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
-                } else {
+                    return;
+                }
+                try {
                     future.complete(value.apply(result));
+                } catch (KafkaException e) {
+                    fail(e); // the answer carried an error of its own
                 }
             }
 
@@ -80,7 +84,7 @@ final class Completions {
         return Collections.unmodifiableMap(out);
     }
 
-    /** "{operation} of {key} failed: {librdkafka's text} ({error name})", a name key in quotes as {@link AdminCore#perResource} does. */
+    /** "{operation} of {key} failed: {librdkafka's text} ({error name})", a name in quotes. */
     static KafkaException failure(String operation, Outcome<?, ?> o) {
         Object key = o.key() instanceof String name ? "'" + name + "'" : o.key();
         return new KafkaException(o.error(), operation + " of " + key + " failed: " + o.message() + " (" + RdErrors.name(o.error()) + ")");

@@ -5,7 +5,7 @@ import dev.jrdkafka.OffsetAndMetadata;
 import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.RdPartitionList;
-import dev.jrdkafka.internal.rd.admin.KeyedOutcome;
+import dev.jrdkafka.internal.rd.admin.Outcome;
 import dev.jrdkafka.internal.rd.admin.RdGroupAdmin;
 import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.util.ArrayList;
@@ -35,16 +35,16 @@ final class GroupOffsetsRead {
     }
 
     /** Each asked partition's outcome; a group's error is every partition's. */
-    static List<KeyedOutcome<TopicPartition, Void>> perPartition(RdEvent event, List<TopicPartition> asked) {
+    static List<Outcome<TopicPartition, Void>> perPartition(RdEvent event, List<TopicPartition> asked) {
         RdGroupAdmin.GroupOffsets g = RdGroupAdmin.offsets(event);
-        List<KeyedOutcome<TopicPartition, Void>> out = new ArrayList<>();
+        List<Outcome<TopicPartition, Void>> out = new ArrayList<>();
         if (g.error() != 0) {
-            for (TopicPartition tp : asked) out.add(new KeyedOutcome<>(tp, g.error(), "group '" + g.group() + "': " + g.message(), null));
+            for (TopicPartition tp : asked) out.add(Outcome.failed(tp, g.error(), "group '" + g.group() + "': " + g.message()));
             return out;
         }
         for (RdPartitionList.Entry e : g.partitions()) {
-            out.add(e.error() == 0 ? new KeyedOutcome<TopicPartition, Void>(e.partition(), 0, null, null)
-                    : new KeyedOutcome<>(e.partition(), e.error(), RdErrors.describe(e.error()), null));
+            out.add(e.error() == 0 ? Outcome.ok(e.partition(), null)
+                    : Outcome.failed(e.partition(), e.error(), RdErrors.describe(e.error())));
         }
         return out;
     }

@@ -5,11 +5,11 @@ package dev.jrdkafka.internal.rd.admin;
  * topic name, a partition...): its value, or an error code (0: succeeded) with librdkafka's text.
  */
 public record Outcome<K, V>(K key, V value, int error, String message) {
-    static <K, V> Outcome<K, V> ok(K key, V value) {
+    public static <K, V> Outcome<K, V> ok(K key, V value) {
         return new Outcome<>(key, value, 0, null);
     }
 
-    static <K, V> Outcome<K, V> failed(K key, int error, String message) {
+    public static <K, V> Outcome<K, V> failed(K key, int error, String message) {
         return new Outcome<>(key, null, error, message);
     }
 }

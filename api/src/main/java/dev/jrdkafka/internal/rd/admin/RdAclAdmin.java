@@ -94,12 +94,12 @@ public final class RdAclAdmin {
     }
 
     /** CreateAcls' outcome per binding, keyed by {@code keys} (the bindings asked, in order). */
-    public static <K> List<KeyedOutcome<K, Void>> createOutcomes(RdEvent event, List<K> keys) {
+    public static <K> List<Outcome<K, Void>> createOutcomes(RdEvent event, List<K> keys) {
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
             MemorySegment results = rd_kafka_CreateAcls_result_acls(rd_kafka_event_CreateAcls_result(event.ptr()), cnt);
             MemorySegment arr = array(results, cnt);
-            List<KeyedOutcome<K, Void>> out = new ArrayList<>();
+            List<Outcome<K, Void>> out = new ArrayList<>();
             for (int i = 0; i < arr.byteSize() / ValueLayout.ADDRESS.byteSize() && i < keys.size(); i++) {
                 out.add(outcome(keys.get(i), rd_kafka_acl_result_error(arr.getAtIndex(ValueLayout.ADDRESS, i)), null));
             }
@@ -117,12 +117,12 @@ public final class RdAclAdmin {
     }
 
     /** DeleteAcls' outcome per filter (the bindings it deleted), keyed by {@code keys} (the filters asked, in order). */
-    public static <K> List<KeyedOutcome<K, List<AclBinding>>> deleteOutcomes(RdEvent event, List<K> keys) {
+    public static <K> List<Outcome<K, List<AclBinding>>> deleteOutcomes(RdEvent event, List<K> keys) {
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
             MemorySegment responses = rd_kafka_DeleteAcls_result_responses(rd_kafka_event_DeleteAcls_result(event.ptr()), cnt);
             MemorySegment arr = array(responses, cnt);
-            List<KeyedOutcome<K, List<AclBinding>>> out = new ArrayList<>();
+            List<Outcome<K, List<AclBinding>>> out = new ArrayList<>();
             for (int i = 0; i < arr.byteSize() / ValueLayout.ADDRESS.byteSize() && i < keys.size(); i++) {
                 MemorySegment r = arr.getAtIndex(ValueLayout.ADDRESS, i);
                 MemorySegment error = rd_kafka_DeleteAcls_result_response_error(r);
@@ -137,10 +137,10 @@ public final class RdAclAdmin {
     }
 
     /** An outcome from an {@code rd_kafka_error_t} owned by the result (not destroyed here): NULL or code 0 is success. */
-    static <K, V> KeyedOutcome<K, V> outcome(K key, MemorySegment error, V value) {
-        if (error.equals(MemorySegment.NULL)) return KeyedOutcome.ok(key, value);
+    static <K, V> Outcome<K, V> outcome(K key, MemorySegment error, V value) {
+        if (error.equals(MemorySegment.NULL)) return Outcome.ok(key, value);
         int code = rd_kafka_error_code(error);
-        return code == 0 ? KeyedOutcome.ok(key, value) : new KeyedOutcome<>(key, code, Rd.cString(rd_kafka_error_string(error)), null);
+        return code == 0 ? Outcome.ok(key, value) : Outcome.failed(key, code, Rd.cString(rd_kafka_error_string(error)));
     }
 
     /** An array of {@code *cnt} pointers. */

@@ -93,29 +93,29 @@ public final class RdConfigAdmin {
     }
 
     /** Per resource of a DescribeConfigs result: its entries, or its error. */
-    public static List<KeyedOutcome<ConfigResource, List<ConfigEntry>>> describeOutcomes(RdEvent event) {
-        List<KeyedOutcome<ConfigResource, List<ConfigEntry>>> out = new ArrayList<>();
+    public static List<Outcome<ConfigResource, List<ConfigEntry>>> describeOutcomes(RdEvent event) {
+        List<Outcome<ConfigResource, List<ConfigEntry>>> out = new ArrayList<>();
         forEachResource(event, (key, res) -> {
             int err = rd_kafka_ConfigResource_error(res);
             if (err != 0) {
-                out.add(new KeyedOutcome<>(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res)), null));
+                out.add(Outcome.failed(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res))));
                 return;
             }
             try (Arena scratch = Arena.ofConfined()) {
                 MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
                 MemorySegment entries = rd_kafka_ConfigResource_configs(res, cnt);
-                out.add(KeyedOutcome.ok(key, entries(entries, cnt.get(ValueLayout.JAVA_LONG, 0))));
+                out.add(Outcome.ok(key, entries(entries, cnt.get(ValueLayout.JAVA_LONG, 0))));
             }
         });
         return out;
     }
 
     /** Per resource of an AlterConfigs or IncrementalAlterConfigs result: done, or its error. */
-    public static List<KeyedOutcome<ConfigResource, Void>> alterOutcomes(RdEvent event) {
-        List<KeyedOutcome<ConfigResource, Void>> out = new ArrayList<>();
+    public static List<Outcome<ConfigResource, Void>> alterOutcomes(RdEvent event) {
+        List<Outcome<ConfigResource, Void>> out = new ArrayList<>();
         forEachResource(event, (key, res) -> {
             int err = rd_kafka_ConfigResource_error(res);
-            out.add(err == 0 ? KeyedOutcome.ok(key, null) : new KeyedOutcome<>(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res)), null));
+            out.add(err == 0 ? Outcome.ok(key, null) : Outcome.failed(key, err, Rd.cString(rd_kafka_ConfigResource_error_string(res))));
         });
         return out;
     }

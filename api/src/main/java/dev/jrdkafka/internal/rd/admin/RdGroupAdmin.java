@@ -175,9 +175,9 @@ public final class RdGroupAdmin {
     }
 
     /** Per group of a DescribeConsumerGroups result: its description, or its error. */
-    public static List<KeyedOutcome<String, ConsumerGroupDescription>> descriptions(RdEvent event) {
+    public static List<Outcome<String, ConsumerGroupDescription>> descriptions(RdEvent event) {
         MemorySegment result = rd_kafka_event_DescribeConsumerGroups_result(event.ptr());
-        List<KeyedOutcome<String, ConsumerGroupDescription>> out = new ArrayList<>();
+        List<Outcome<String, ConsumerGroupDescription>> out = new ArrayList<>();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
             MemorySegment groups = rd_kafka_DescribeConsumerGroups_result_groups(result, cnt);
@@ -185,10 +185,10 @@ public final class RdGroupAdmin {
                 String id = Rd.cString(rd_kafka_ConsumerGroupDescription_group_id(g));
                 MemorySegment err = rd_kafka_ConsumerGroupDescription_error(g);
                 if (!err.equals(MemorySegment.NULL) && rd_kafka_error_code(err) != 0) {
-                    out.add(new KeyedOutcome<>(id, rd_kafka_error_code(err), Rd.cString(rd_kafka_error_string(err)), null));
+                    out.add(Outcome.failed(id, rd_kafka_error_code(err), Rd.cString(rd_kafka_error_string(err))));
                     continue;
                 }
-                out.add(KeyedOutcome.ok(id, description(scratch, id, g)));
+                out.add(Outcome.ok(id, description(scratch, id, g)));
             }
         }
         return out;
@@ -231,9 +231,9 @@ public final class RdGroupAdmin {
     }
 
     /** Per group of a DeleteGroups result: done, or its error. */
-    public static List<ResourceOutcome> deleteOutcomes(RdEvent event) {
-        List<ResourceOutcome> out = new ArrayList<>();
-        for (GroupOffsets g : groupResults(event)) out.add(new ResourceOutcome(g.group(), g.error(), g.message()));
+    public static List<Outcome<String, Void>> deleteOutcomes(RdEvent event) {
+        List<Outcome<String, Void>> out = new ArrayList<>();
+        for (GroupOffsets g : groupResults(event)) out.add(new Outcome<String, Void>(g.group(), null, g.error(), g.message()));
         return out;
     }
 

@@ -79,12 +79,12 @@ public final class RdScramAdmin {
     }
 
     /** Per user described: the credentials, or the user's error. */
-    public static List<KeyedOutcome<String, List<ScramCredentialInfo>>> describeOutcomes(RdEvent event) {
+    public static List<Outcome<String, List<ScramCredentialInfo>>> describeOutcomes(RdEvent event) {
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
             MemorySegment arr = RdAclAdmin.array(rd_kafka_DescribeUserScramCredentials_result_descriptions(
                     rd_kafka_event_DescribeUserScramCredentials_result(event.ptr()), cnt), cnt);
-            List<KeyedOutcome<String, List<ScramCredentialInfo>>> out = new ArrayList<>();
+            List<Outcome<String, List<ScramCredentialInfo>>> out = new ArrayList<>();
             for (long i = 0; i < arr.byteSize() / ValueLayout.ADDRESS.byteSize(); i++) {
                 MemorySegment d = arr.getAtIndex(ValueLayout.ADDRESS, i);
                 String user = Rd.cString(rd_kafka_UserScramCredentialsDescription_user(d));
@@ -102,12 +102,12 @@ public final class RdScramAdmin {
     }
 
     /** Per user altered: done, or the user's error. */
-    public static List<KeyedOutcome<String, Void>> alterOutcomes(RdEvent event) {
+    public static List<Outcome<String, Void>> alterOutcomes(RdEvent event) {
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
             MemorySegment arr = RdAclAdmin.array(rd_kafka_AlterUserScramCredentials_result_responses(
                     rd_kafka_event_AlterUserScramCredentials_result(event.ptr()), cnt), cnt);
-            List<KeyedOutcome<String, Void>> out = new ArrayList<>();
+            List<Outcome<String, Void>> out = new ArrayList<>();
             for (long i = 0; i < arr.byteSize() / ValueLayout.ADDRESS.byteSize(); i++) {
                 MemorySegment r = arr.getAtIndex(ValueLayout.ADDRESS, i);
                 out.add(RdAclAdmin.outcome(Rd.cString(rd_kafka_AlterUserScramCredentials_result_response_user(r)),

@@ -70,7 +70,7 @@ public final class RdTopicAdmin {
     }
 
     /** The per-topic outcomes of a CreateTopics, DeleteTopics or CreatePartitions result event. */
-    public static List<ResourceOutcome> topicOutcomes(RdEvent event) {
+    public static List<Outcome<String, Void>> topicOutcomes(RdEvent event) {
         MemorySegment ev = event.ptr();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment cnt = scratch.allocate(ValueLayout.JAVA_LONG);
@@ -90,14 +90,14 @@ public final class RdTopicAdmin {
     }
 
     /** Reads an array of {@code rd_kafka_topic_result_t *} (owned by the event). */
-    static List<ResourceOutcome> topicResults(MemorySegment results, long n) {
-        List<ResourceOutcome> out = new ArrayList<>((int) n);
+    static List<Outcome<String, Void>> topicResults(MemorySegment results, long n) {
+        List<Outcome<String, Void>> out = new ArrayList<>((int) n);
         MemorySegment arr = results.reinterpret(n * ValueLayout.ADDRESS.byteSize());
         for (long i = 0; i < n; i++) {
             MemorySegment r = arr.getAtIndex(ValueLayout.ADDRESS, i);
             int err = rd_kafka_topic_result_error(r);
-            out.add(new ResourceOutcome(Rd.cString(rd_kafka_topic_result_name(r)), err,
-                    err == 0 ? null : Rd.cString(rd_kafka_topic_result_error_string(r))));
+            String name = Rd.cString(rd_kafka_topic_result_name(r));
+            out.add(err == 0 ? Outcome.ok(name, null) : Outcome.failed(name, err, Rd.cString(rd_kafka_topic_result_error_string(r))));
         }
         return out;
     }
