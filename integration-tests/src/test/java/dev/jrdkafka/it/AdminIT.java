@@ -54,6 +54,7 @@ class AdminIT {
             await(created, "admin-a");
             assertEquals(KafkaError.INVALID_CONFIG, failure(created, "admin-bad-config").error());
 
+            AdminPartitionsIT.awaitLeaders(admin, "admin-a", 3); // the broker's metadata follows the creation a moment later
             List<PartitionInfo> partitions = admin.partitionsFor("admin-a", T);
             assertEquals(List.of(0, 1, 2), partitions.stream().map(PartitionInfo::partition).toList());
             assertTrue(admin.listTopics(T).contains("admin-a"));
