@@ -23,6 +23,7 @@ import dev.jrdkafka.cluster.ScramCredentialInfo;
 import dev.jrdkafka.cluster.TopicDescription;
 import dev.jrdkafka.cluster.UserScramCredentialAlteration;
 import dev.jrdkafka.config.KafkaConfig;
+import dev.jrdkafka.internal.client.SharedClients;
 import dev.jrdkafka.internal.client.Timeouts;
 import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.admin.Outcome;
@@ -76,6 +77,31 @@ public final class Admin implements AutoCloseable {
         this.core = new AdminCore(config.toMap(), listener);
         AdminCore c = core;
         this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
+    }
+
+    private Admin(AdminCore shared) {
+        this.core = shared;
+        this.cleanable = null; // lives at most as long as the client it shares, which closes it
+    }
+
+    /**
+     * An Admin over {@code producer}'s connection to the cluster (librdkafka allows admin
+     * requests on any client): no second client, no second set of connections. It has its own
+     * result queue and thread; the producer's events stay with the producer. Close it when
+     * done; closing the producer closes it first (its calls in flight then fail with
+     * {@code _DESTROY}).
+     *
+     * @throws IllegalStateException if the producer is closed
+     */
+    public static Admin of(dev.jrdkafka.producer.Producer producer) {
+        Objects.requireNonNull(producer, "producer");
+        return new Admin(new AdminCore(SharedClients.of(producer), false));
+    }
+
+    /** As {@link #of(dev.jrdkafka.producer.Producer)}, over a consumer's connection. */
+    public static Admin of(dev.jrdkafka.consumer.Consumer consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        return new Admin(new AdminCore(SharedClients.of(consumer), false));
     }
 
     /** An Admin client for the cluster {@code config} points at (any librdkafka property applies). */
@@ -788,7 +814,7 @@ public final class Admin implements AutoCloseable {
     // ---- lifecycle ------------------------------------------------------------------
 
     public boolean isClosed() {
-        return core.client.isClosed();
+        return core.isClosed();
     }
 
     @Override
@@ -799,7 +825,7 @@ public final class Admin implements AutoCloseable {
     /** Waits up to {@code timeout} for calls in flight, fails the rest, destroys the client. Idempotent. */
     public void close(Duration timeout) {
         core.close(timeout);
-        cleanable.clean();
+        if (cleanable != null) cleanable.clean();
     }
 
     /** The names of {@code items}, refusing an empty call, empty names and duplicates (before any request). */

@@ -4,6 +4,7 @@ import dev.jrdkafka.ClientListener;
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.internal.client.ClientCore;
+import dev.jrdkafka.internal.client.ClientGuard;
 import dev.jrdkafka.internal.client.Pending;
 import dev.jrdkafka.internal.rd.admin.RdAdmin;
 import dev.jrdkafka.internal.rd.client.RdClient;
@@ -33,34 +34,60 @@ final class AdminCore {
 
     final ClientCore client;
     final RdAdmin rd;
+    /** Whether the client is the Admin's own (destroyed with it), or a Producer's or Consumer's it shares. */
+    private final boolean owned;
+    /** The Admin's own calls, apart from its client's (a shared client outlives the Admin). */
+    private final ClientGuard guard = new ClientGuard("Admin");
     private final Pending<Completion> pending = new Pending<>(0);
+    private final RdClient.Dependent dependent = this::closeForClient;
     private final Thread thread;
     private volatile boolean stop;
+    private boolean tornDown; // guarded by this
 
+    /** An Admin with a client of its own. */
     AdminCore(Map<String, String> config, ClientListener listener) {
-        this.client = new ClientCore(new ClientCore.Spec(Admin.class, RdClient.PRODUCER, config, listener, false, null, null));
-        this.rd = new RdAdmin(client.rd());
+        this(new ClientCore(new ClientCore.Spec(Admin.class, RdClient.PRODUCER, config, listener, false, null, null)), true);
+    }
+
+    /**
+     * An Admin over {@code client}'s handle: its own result queue and thread; the client's
+     * events stay with the client's own polls. Closed before the client is destroyed.
+     */
+    AdminCore(ClientCore client, boolean owned) {
+        this.client = client;
+        this.owned = owned;
+        this.rd = client.call(() -> new RdAdmin(client.rd()));
+        if (!owned) client.rd().adopt(dependent);
         this.thread = Thread.ofPlatform().daemon().name("jrdkafka-admin-" + client.name()).unstarted(this::serve);
         thread.start();
     }
 
     /** Sends a request: {@code send} gets the id its result will carry. Refused after close. */
     void submit(Completion completion, LongConsumer send) {
-        client.run(() -> {
-            long id = pending.add(completion);
-            try {
-                send.accept(id);
-            } catch (RuntimeException | Error e) {
-                pending.take(id);
-                throw e;
-            }
-        });
+        guard.enter();
+        try {
+            client.run(() -> {
+                long id = pending.add(completion);
+                try {
+                    send.accept(id);
+                } catch (RuntimeException | Error e) {
+                    pending.take(id);
+                    throw e;
+                }
+            });
+        } finally {
+            guard.exit();
+        }
+    }
+
+    boolean isClosed() {
+        return guard.isClosing() || client.isClosed();
     }
 
     private void serve() {
         while (!stop) {
             try {
-                client.poll(0);
+                if (owned) client.poll(0); // a shared client's events are its own polls' business
                 try (RdEvent ev = rd.poll(POLL_MS)) {
                     if (ev == null) continue;
                     Completion c = pending.take(ev.opaque());
@@ -80,20 +107,63 @@ final class AdminCore {
 
     /**
      * Waits (up to the timeout) for the results of calls in flight, stops the Admin's thread,
-     * fails what is still outstanding with _DESTROY, and destroys the client.
+     * fails what is still outstanding with _DESTROY; an Admin with its own client then
+     * destroys it, a shared one leaves it to its owner.
      */
     void close(Duration timeout) {
-        client.close(timeout, deadline -> {
-            while (!pending.isEmpty() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            stop = true;
-            rd.wakeup();
-            joinThread();
-            client.guard().awaitQuiescence(rd::wakeup);
-            rd.destroy();
-            client.destroy(() -> { });
-            pending.failAll(c -> c.fail(new KafkaException(KafkaError._DESTROY,
-                    "the Admin was closed before this call's result arrived")));
-        });
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("close() was called on the Admin's own thread (from code chained on one of "
+                    + "its futures); close it from another thread");
+        }
+        if (owned) {
+            client.close(timeout, deadline -> {
+                guard.beginClose();
+                awaitPending(deadline);
+                client.guard().awaitQuiescence(rd::wakeup);
+                tearDown();
+                client.destroy(() -> { });
+                guard.endClose();
+            });
+            return;
+        }
+        long deadline = dev.jrdkafka.internal.client.Timeouts.deadline(timeout, "timeout");
+        if (!guard.beginClose()) return;
+        try {
+            awaitPending(deadline);
+            guard.awaitQuiescence(rd::wakeup);
+            try {
+                client.run(() -> {
+                    tearDown();
+                    client.rd().release(dependent);
+                });
+            } catch (IllegalStateException clientClosing) {
+                // the client's close tears this Admin down (closeForClient)
+            }
+        } finally {
+            guard.endClose();
+        }
+    }
+
+    private void awaitPending(long deadline) {
+        while (!pending.isEmpty() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+
+    /** The shared client is closing (no call of it in flight): this Admin goes first. */
+    private void closeForClient() {
+        guard.beginClose();
+        tearDown();
+    }
+
+    /** Stops the thread, releases the result queue and fails what is left; once. */
+    private synchronized void tearDown() {
+        if (tornDown) return;
+        tornDown = true;
+        stop = true;
+        rd.wakeup();
+        joinThread();
+        rd.destroy();
+        pending.failAll(c -> c.fail(new KafkaException(KafkaError._DESTROY,
+                "the Admin was closed before this call's result arrived")));
     }
 
     private void joinThread() {

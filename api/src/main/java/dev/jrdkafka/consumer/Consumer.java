@@ -52,6 +52,7 @@ public final class Consumer implements AutoCloseable {
         core.facade(this);
         ConsumerCore c = core;
         this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
+        dev.jrdkafka.internal.client.SharedClients.register(this, c.client);
     }
 
     public static Consumer create(KafkaConfig config) {

@@ -53,6 +53,7 @@ public final class Producer implements AutoCloseable {
         this.core = new ProducerCore(config, options);
         ProducerCore c = core;
         this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
+        dev.jrdkafka.internal.client.SharedClients.register(this, c.client);
     }
 
     /** A producer with default {@link ProducerOptions} (poller thread on). */

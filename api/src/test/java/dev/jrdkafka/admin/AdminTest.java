@@ -93,4 +93,39 @@ class AdminTest {
         assertTrue(!LiveClients.isLive(name));
         admin.close(); // again: nothing
     }
+
+    @Test
+    void anAdminSharesAProducersConnectionAndLeavesItOpen() throws Exception {
+        try (MockCluster cluster = MockCluster.start(1)) {
+            cluster.createTopic("shared", 2, 1);
+            try (dev.jrdkafka.producer.Producer producer = dev.jrdkafka.producer.Producer.create(config(cluster))) {
+                Admin admin = Admin.of(producer);
+                assertTrue(admin.name().equals(producer.name()), "one client: " + admin.name());
+                assertTrue(admin.listTopics(Duration.ofSeconds(10)).contains("shared"));
+                dev.jrdkafka.TopicPartition p0 = new dev.jrdkafka.TopicPartition("shared", 0);
+                assertEquals(0, admin.listOffsets(Map.of(p0, dev.jrdkafka.cluster.OffsetSpec.latest())).value(p0)
+                        .orTimeout(30, TimeUnit.SECONDS).join().offset());
+                admin.close();
+                assertTrue(admin.isClosed());
+                assertThrows(IllegalStateException.class, () -> admin.deleteTopics(List.of("t")));
+                producer.send(new dev.jrdkafka.producer.ProducerRecord("shared", 0, null, new byte[1]))
+                        .get(30, TimeUnit.SECONDS); // the producer goes on
+            }
+        }
+    }
+
+    @Test
+    void closingTheSharedClientClosesItsAdminFirst() {
+        dev.jrdkafka.producer.Producer producer = dev.jrdkafka.producer.Producer.create(
+                KafkaConfig.create().bootstrapServers("127.0.0.1:1").set("log_level", 0L));
+        Admin admin = Admin.of(producer);
+        ResourceResults<String, Void> r = admin.deleteTopics(List.of("t")); // no broker: stays outstanding
+        producer.close(Duration.ofSeconds(5));
+        CompletionException e = assertThrows(CompletionException.class, () -> r.value("t").orTimeout(5, TimeUnit.SECONDS).join());
+        assertEquals(KafkaError._DESTROY, ((KafkaException) e.getCause()).error(), e.toString());
+        assertTrue(admin.isClosed());
+        assertThrows(IllegalStateException.class, () -> admin.deleteTopics(List.of("t")));
+        admin.close(); // nothing left to do
+        assertThrows(IllegalStateException.class, () -> Admin.of(producer));
+    }
 }

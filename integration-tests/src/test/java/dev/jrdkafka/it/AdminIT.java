@@ -94,4 +94,16 @@ class AdminIT {
             assertEquals(admin.metadata(T).brokers().getFirst().id(), controller, "the single broker is the controller");
         }
     }
+
+    @Test
+    void anAdminOverAConsumersConnection() {
+        try (dev.jrdkafka.consumer.Consumer consumer = dev.jrdkafka.consumer.Consumer.create(
+                Clients.consumer(broker, "admin-shared", "read_uncommitted"));
+             Admin admin = Admin.of(consumer)) {
+            await(admin.createTopics(List.of(new NewTopic("admin-shared", 2, 1))), "admin-shared");
+            AdminPartitionsIT.awaitLeaders(admin, "admin-shared", 2);
+            assertEquals(2, consumer.partitionsFor("admin-shared", T).size(), "the consumer sees what its Admin created");
+            await(admin.deleteTopics(List.of("admin-shared")), "admin-shared");
+        }
+    }
 }
