@@ -499,7 +499,7 @@ public final class Consumer implements AutoCloseable {
                 md.groupInstanceId());
     }
 
-    // ---- queues (dev.jrdkafka.queue) ------------------------------------------------
+    // ---- queues ------------------------------------------------------------------
 
     private ConsumerQueues queues() {
         return core.queues;

@@ -41,7 +41,7 @@ public final class RdClient {
     private final String name;
     private MemorySegment messageArray = MemorySegment.NULL; // guarded by pollLock
     private long messageArrayCapacity;
-    /** Open queues (dev.jrdkafka.queue) of this client: closed before it is. */
+    /** What holds references into this client (consumer queues, a shared Admin): closed before it is. */
     private final java.util.Set<Dependent> dependents = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Something holding references into this client (a queue): closed before the client goes. */
