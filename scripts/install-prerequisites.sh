@@ -4,17 +4,19 @@
 # (or with sudo) it installs the missing packages with apt; otherwise it prints the exact
 # command. On other systems it prints what is needed. A JDK >= 25 must be installed
 # separately (Debian 12's own JDKs are older: use e.g. Temurin 25).
-#   --build-only   only the build packages (no test tools); used by ./jrdkafka
+#   --build-only   only the build packages (no test tools such as kcat); used by ./jrdkafka
 set -euo pipefail
 
 build_packages=(cmake make gcc libc6-dev pkg-config libssl-dev zlib1g-dev libzstd-dev
                 binutils tar gzip)
 # For ./mvnw's first run (it fetches the pinned Maven through an installed mvn).
 wrapper_packages=(maven)
+# For the tests: kcat, the reference command line that ./jrdkafka's kcat mode is compared with.
+test_packages=(kcat)
 packages=("${build_packages[@]}")
-if [ "${1:-}" != "--build-only" ]; then packages+=("${wrapper_packages[@]}"); fi
-if [ -x "${HOME}/.m2/wrapper/dists/apache-maven-3.9.11/bin/mvn" ]; then
-  packages=("${build_packages[@]}")
+if [ "${1:-}" != "--build-only" ]; then
+  packages+=("${test_packages[@]}")
+  if [ ! -x "${HOME}/.m2/wrapper/dists/apache-maven-3.9.11/bin/mvn" ]; then packages+=("${wrapper_packages[@]}"); fi
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

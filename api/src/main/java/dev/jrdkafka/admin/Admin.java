@@ -785,6 +785,17 @@ public final class Admin implements AutoCloseable {
         return core.client.metadata(null, timeout);
     }
 
+    /**
+     * The brokers and {@code topic} alone, as one Metadata request for it sees them; waits up
+     * to {@code timeout}. An unknown topic comes back with its error (or is created, where
+     * the broker auto-creates topics).
+     */
+    public ClusterMetadata metadata(String topic, Duration timeout) {
+        Objects.requireNonNull(topic, "topic");
+        if (topic.isEmpty()) throw new IllegalArgumentException("the topic name is empty");
+        return core.client.metadata(topic, timeout);
+    }
+
     /** The names of the cluster's topics (internal ones included); waits up to {@code timeout}. */
     public Set<String> listTopics(Duration timeout) {
         return Set.copyOf(metadata(timeout).topics().keySet());

@@ -11,6 +11,6 @@ public record ClusterMetadata(List<Node> brokers, Map<String, TopicMetadata> top
                               String originBrokerName) {
     public ClusterMetadata {
         brokers = List.copyOf(brokers);
-        topics = Map.copyOf(topics);
+        topics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topics)); // in the broker's order
     }
 }

@@ -7,6 +7,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (dev.jrdkafka.cli.kcat.Kcat.handles(args)) {
+            // kcat's command line: ./jrdkafka -C -b ... -t ... works as kcat does.
+            System.exit(dev.jrdkafka.cli.kcat.Kcat.run(args, System.in, dev.jrdkafka.cli.kcat.Kcat.stdout(), System.err));
+        }
         System.exit(commandLine().execute(args));
     }
 
