@@ -79,6 +79,10 @@ final class KcatOptions {
                 }
             }
         }
+        if (o.mode == 'G') { // kcat -G group topic1 topic2...: the operands are the topics
+            o.topics.addAll(o.files);
+            o.files.clear();
+        }
         if (o.mode == 0) throw new UsageException("give a mode: -P (produce), -C (consume), -G GROUP (balanced consumer) or -L (metadata)");
         if (o.mode != 'L' && o.topics.isEmpty()) throw new UsageException("-" + o.mode + " needs a topic: -t TOPIC");
         if (o.mode == 'G' && o.group == null) throw new UsageException("-G needs a group");

@@ -32,6 +32,14 @@ class KcatOptionsTest {
     }
 
     @Test
+    void aGroupTakesItsTopicsAsOperandsAsInKcat() {
+        KcatOptions o = KcatOptions.parse(new String[] {"-b", "h:1", "-G", "g1", "orders", "audit"});
+        assertEquals('G', o.mode);
+        assertEquals("g1", o.group);
+        assertEquals(List.of("orders", "audit"), o.topics);
+    }
+
+    @Test
     void badCommandLinesNameWhatIsWrong() {
         assertTrue(assertThrows(KcatOptions.UsageException.class, () -> KcatOptions.parse(new String[] {"-t", "x"}))
                 .getMessage().contains("give a mode"));
