@@ -3,12 +3,14 @@ package dev.jrdkafka.cli.kcat;
 import dev.jrdkafka.Header;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.producer.Producer;
+import dev.jrdkafka.producer.ProducerOptions;
 import dev.jrdkafka.producer.ProducerRecord;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,10 @@ final class KcatProduce {
     }
 
     int run(KafkaConfig config, InputStream in) throws IOException {
-        try (Producer producer = Producer.create(config)) {
+        ProducerOptions options = ProducerOptions.defaults().withDeliveryListener(report -> {
+            if (report.errorCode() != 0) failed(report.topic() + " [" + report.partition() + "]: " + dev.jrdkafka.KafkaError.fromCode(report.errorCode()));
+        });
+        try (Producer producer = Producer.create(config, options)) {
             String topic = o.topics.getFirst();
             if (o.files.isEmpty()) {
                 split(new BufferedInputStream(in, 1 << 16), producer, topic);
@@ -70,49 +75,79 @@ final class KcatProduce {
         return 0;
     }
 
-    /** Reads messages up to each delimiter, streaming; the last one needs no delimiter after it. */
+    /**
+     * Reads messages up to each delimiter, streaming in 64 KiB chunks: a message is copied
+     * once (into the producer), never accumulated beyond its own length; the last one needs
+     * no delimiter after it.
+     */
     private void split(InputStream in, Producer producer, String topic) throws IOException {
-        ByteArrayOutputStream message = new ByteArrayOutputStream();
-        int matched = 0;
-        int b;
-        while ((b = in.read()) >= 0) {
-            message.write(b);
-            if (b == delimiter[matched]) {
-                if (++matched == delimiter.length) {
-                    byte[] m = message.toByteArray();
-                    send(producer, topic, Arrays.copyOf(m, m.length - delimiter.length), true);
-                    message.reset();
-                    matched = 0;
-                }
-            } else {
-                matched = b == delimiter[0] ? 1 : 0;
+        byte[] buf = new byte[1 << 16];
+        int start = 0; // first byte of the message being read
+        int end = 0;   // bytes in buf
+        int scanned = 0;
+        while (true) {
+            int at = indexOf(buf, scanned, end, delimiter);
+            if (at >= 0) {
+                send(producer, topic, buf, start, at - start, true);
+                start = at + delimiter.length;
+                scanned = start;
+                continue;
             }
+            scanned = Math.max(start, end - delimiter.length + 1);
+            if (start > 0) { // move the partial message to the front
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                scanned -= start;
+                start = 0;
+            }
+            if (end == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2); // a message longer than the buffer
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) break;
+            end += n;
         }
-        if (message.size() > 0) send(producer, topic, message.toByteArray(), true);
+        if (end > start) send(producer, topic, buf, start, end - start, true);
     }
 
     private void send(Producer producer, String topic, byte[] data, boolean splitKey) {
-        byte[] key = fixedKey;
-        byte[] value = data;
+        send(producer, topic, data, 0, data.length, splitKey);
+    }
+
+    /**
+     * One message: {@code len} bytes of {@code data} at {@code off}, split at the -K delimiter.
+     * Without headers it takes the zero-allocation path (librdkafka copies the bytes during
+     * the call); outcomes are counted by the delivery listener.
+     */
+    private void send(Producer producer, String topic, byte[] data, int off, int len, boolean splitKey) {
+        MemorySegment all = MemorySegment.ofArray(data).asSlice(off, len);
+        MemorySegment key = fixedKey == null ? null : MemorySegment.ofArray(fixedKey);
+        MemorySegment value = all;
         if (splitKey && keyDelimiter != null) {
-            int at = indexOf(data, keyDelimiter);
+            int at = indexOf(data, off, off + len, keyDelimiter);
             if (at >= 0) {
-                key = Arrays.copyOfRange(data, 0, at);
-                value = Arrays.copyOfRange(data, at + keyDelimiter.length, data.length);
+                key = MemorySegment.ofArray(data).asSlice(off, at - off);
+                value = MemorySegment.ofArray(data).asSlice(at + keyDelimiter.length, off + len - at - keyDelimiter.length);
             }
         }
         sent.incrementAndGet();
-        producer.send(new ProducerRecord(topic, o.partition, key, value, 0, headers), (md, e) -> {
-            if (e != null) {
-                failed.incrementAndGet();
-                err.println("% ERROR: delivery failed: " + e.getMessage());
-            }
+        if (headers.isEmpty()) {
+            producer.produce(topic, o.partition, key, value, 0);
+            return;
+        }
+        producer.send(new ProducerRecord(topic, o.partition, key == null ? null : key.toArray(ValueLayout.JAVA_BYTE),
+                value.toArray(ValueLayout.JAVA_BYTE), 0, headers), (md, e) -> {
+            if (e != null) failed(e.getMessage());
         });
     }
 
-    private static int indexOf(byte[] data, byte[] pattern) {
+    void failed(String why) {
+        failed.incrementAndGet();
+        err.println("% ERROR: delivery failed: " + why);
+    }
+
+    /** The first index of {@code pattern} in {@code data[from, to)}, or -1. */
+    private static int indexOf(byte[] data, int from, int to, byte[] pattern) {
         outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
+        for (int i = from; i + pattern.length <= to; i++) {
             for (int j = 0; j < pattern.length; j++) {
                 if (data[i + j] != pattern[j]) continue outer;
             }
