@@ -95,13 +95,22 @@ public final class Producer implements AutoCloseable {
         core.produce(topic, partition, key, value, opaque);
     }
 
-    /** As {@link #produce(String, int, byte[], byte[], long)}, from heap or direct buffers (their remaining bytes). */
+    /**
+     * As {@link #produce(String, int, byte[], byte[], long)}, from heap or direct buffers (their remaining bytes).
+     *
+     * @throws IllegalStateException for a direct buffer made from a segment whose arena is closed
+     */
     public void produce(String topic, int partition, ByteBuffer key, ByteBuffer value, long opaque) {
         checkArgs(topic, partition, opaque);
         core.produce(topic, partition, key, value, opaque);
     }
 
-    /** As {@link #produce(String, int, byte[], byte[], long)}, from segments; librdkafka copies them during the call. */
+    /**
+     * As {@link #produce(String, int, byte[], byte[], long)}, from segments; librdkafka copies them during the call.
+     *
+     * @throws IllegalStateException for a segment whose arena is already closed (checked before
+     *         any native call; closing the arena on another thread during the call is a race of the caller's)
+     */
     public void produce(String topic, int partition, MemorySegment key, MemorySegment value, long opaque) {
         checkArgs(topic, partition, opaque);
         core.produce(topic, partition, key, value, opaque, false);
@@ -113,6 +122,7 @@ public final class Producer implements AutoCloseable {
      * this record's delivery report has been delivered to the listener.
      *
      * @throws IllegalArgumentException for heap segments
+     * @throws IllegalStateException for a segment whose arena is already closed
      */
     public void produceBorrowed(String topic, int partition, MemorySegment key, MemorySegment value, long opaque) {
         checkArgs(topic, partition, opaque);
