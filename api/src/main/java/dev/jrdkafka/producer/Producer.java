@@ -35,7 +35,10 @@ import java.util.concurrent.CompletableFuture;
  * <h2>Delivery reports</h2>
  * Reports arrive in batches through librdkafka's event API — one crossing per batch —
  * on the producer's poller thread (default) or in {@link #poll(Duration)}. Every record gets
- * exactly one outcome: delivered, failed, purged, or, at close, failed with _DESTROY.
+ * exactly one outcome: delivered, failed, purged, or, at close, failed with _DESTROY. Each
+ * outcome carries librdkafka's {@link PersistenceStatus} (is the record in the log, may it
+ * be, or certainly not) and latency: {@link RecordMetadata}, {@link DeliveryReport}, and
+ * {@link DeliveryFailedException} for failures.
  *
  * <h2>Lifecycle</h2>
  * {@link #close()} flushes, then destroys the client; it is idempotent, safe while other
@@ -152,7 +155,10 @@ public final class Producer implements AutoCloseable {
         core.send(record, callback);
     }
 
-    /** Produces {@code record}; the future completes with its metadata or its delivery error. */
+    /**
+     * Produces {@code record}; the future completes with its metadata or its delivery error
+     * (a {@link DeliveryFailedException}).
+     */
     public CompletableFuture<RecordMetadata> send(ProducerRecord record) {
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
         send(record, (metadata, error) -> {
