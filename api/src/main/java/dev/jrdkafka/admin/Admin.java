@@ -1,5 +1,7 @@
 package dev.jrdkafka.admin;
 
+import dev.jrdkafka.internal.client.Args;
+
 import dev.jrdkafka.ClientListener;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.OffsetAndMetadata;
@@ -136,7 +138,7 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no topics, or a name given twice
      */
     public ResourceResults<String, Void> createTopics(Collection<NewTopic> topics, AdminOptions options) {
-        List<NewTopic> list = List.copyOf(Objects.requireNonNull(topics, "topics"));
+        List<NewTopic> list = Args.list(topics, "createTopics: topics");
         Objects.requireNonNull(options, "options");
         List<String> names = uniqueNames("createTopics", list, NewTopic::name);
         ResourceResults<String, Void> results = new ResourceResults<>(names);
@@ -157,7 +159,7 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no topics, an empty name, or a name given twice
      */
     public ResourceResults<String, Void> deleteTopics(Collection<String> topics, AdminOptions options) {
-        List<String> names = uniqueNames("deleteTopics", List.copyOf(Objects.requireNonNull(topics, "topics")), Function.identity());
+        List<String> names = uniqueNames("deleteTopics", Args.list(topics, "deleteTopics: topics"), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, Void> results = new ResourceResults<>(names);
         core.submit(Completions.perKey("deleteTopics", results, RdTopicAdmin::topicOutcomes),
@@ -181,7 +183,7 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no topics, or a topic given twice
      */
     public ResourceResults<String, Void> createPartitions(Collection<NewPartitions> topics, AdminOptions options) {
-        List<NewPartitions> list = List.copyOf(Objects.requireNonNull(topics, "topics"));
+        List<NewPartitions> list = Args.list(topics, "createPartitions: topics");
         Objects.requireNonNull(options, "options");
         List<String> names = uniqueNames("createPartitions", list, NewPartitions::topic);
         ResourceResults<String, Void> results = new ResourceResults<>(names);
@@ -204,7 +206,7 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no topics, an empty name, or a name given twice
      */
     public ResourceResults<String, TopicDescription> describeTopics(Collection<String> topics, AdminOptions options) {
-        List<String> names = uniqueNames("describeTopics", List.copyOf(Objects.requireNonNull(topics, "topics")), Function.identity());
+        List<String> names = uniqueNames("describeTopics", Args.list(topics, "describeTopics: topics"), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, TopicDescription> results = new ResourceResults<>(names);
         core.submit(Completions.perKey("describeTopics", results, RdClusterAdmin::topicDescriptions),
@@ -403,7 +405,7 @@ public final class Admin implements AutoCloseable {
                                                                          AdminOptions options) {
         Map<ConfigResource, List<AlterConfigOp>> copy = new LinkedHashMap<>();
         for (ConfigResource r : uniqueKeys("incrementalAlterConfigs", Objects.requireNonNull(ops, "ops").keySet())) {
-            List<AlterConfigOp> list = List.copyOf(Objects.requireNonNull(ops.get(r), "incrementalAlterConfigs: the changes of " + r + " are null"));
+            List<AlterConfigOp> list = Args.list(ops.get(r), "incrementalAlterConfigs: the changes of " + r);
             uniqueNames("incrementalAlterConfigs of " + r, list, AlterConfigOp::name);
             copy.put(r, list);
         }
@@ -450,7 +452,7 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
      */
     public ResourceResults<String, ConsumerGroupDescription> describeConsumerGroups(Collection<String> groupIds, AdminOptions options) {
-        List<String> ids = uniqueNames("describeConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        List<String> ids = uniqueNames("describeConsumerGroups", Args.list(groupIds, "describeConsumerGroups: groupIds"), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, ConsumerGroupDescription> results = new ResourceResults<>(ids);
         core.submit(Completions.perKey("describeConsumerGroups", results, RdGroupAdmin::descriptions),
@@ -470,7 +472,7 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
      */
     public ResourceResults<String, Void> deleteConsumerGroups(Collection<String> groupIds, AdminOptions options) {
-        List<String> ids = uniqueNames("deleteConsumerGroups", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        List<String> ids = uniqueNames("deleteConsumerGroups", Args.list(groupIds, "deleteConsumerGroups: groupIds"), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, Void> results = new ResourceResults<>(ids);
         core.submit(Completions.perKey("deleteConsumerGroups", results, RdGroupAdmin::deleteOutcomes),
@@ -492,7 +494,7 @@ public final class Admin implements AutoCloseable {
      */
     public ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(Collection<String> groupIds,
                                                                                                    AdminOptions options) {
-        List<String> ids = uniqueNames("listConsumerGroupOffsets", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        List<String> ids = uniqueNames("listConsumerGroupOffsets", Args.list(groupIds, "listConsumerGroupOffsets: groupIds"), Function.identity());
         Map<String, List<TopicPartition>> all = new LinkedHashMap<>();
         for (String g : ids) all.put(g, null);
         return listGroupOffsets(all, Objects.requireNonNull(options, "options"));
@@ -515,7 +517,7 @@ public final class Admin implements AutoCloseable {
             Map<String, ? extends Collection<TopicPartition>> partitionsByGroup, AdminOptions options) {
         Objects.requireNonNull(partitionsByGroup, "partitionsByGroup");
         Map<String, List<TopicPartition>> asked = new LinkedHashMap<>();
-        for (String g : uniqueNames("listConsumerGroupOffsets", List.copyOf(partitionsByGroup.keySet()), Function.identity())) {
+        for (String g : uniqueNames("listConsumerGroupOffsets", Args.list(partitionsByGroup.keySet(), "listConsumerGroupOffsets: the group ids of partitionsByGroup"), Function.identity())) {
             asked.put(g, uniqueKeys("listConsumerGroupOffsets of '" + g + "'",
                     Objects.requireNonNull(partitionsByGroup.get(g), "listConsumerGroupOffsets: the partitions of '" + g + "' are null")));
         }
@@ -598,7 +600,7 @@ public final class Admin implements AutoCloseable {
      * @throws IllegalArgumentException for no groups, an empty id, or an id given twice
      */
     public ResourceResults<String, Map<TopicPartition, Long>> consumerGroupLag(Collection<String> groupIds, AdminOptions options) {
-        List<String> ids = uniqueNames("consumerGroupLag", List.copyOf(Objects.requireNonNull(groupIds, "groupIds")), Function.identity());
+        List<String> ids = uniqueNames("consumerGroupLag", Args.list(groupIds, "consumerGroupLag: groupIds"), Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, Map<TopicPartition, OffsetAndMetadata>> committed = listConsumerGroupOffsets(ids, options.withIsolationLevel(null));
         ResourceResults<String, Map<TopicPartition, Long>> lags = new ResourceResults<>(ids);
@@ -651,7 +653,7 @@ public final class Admin implements AutoCloseable {
      *         only filters have (ANY, MATCH, UNKNOWN) or an empty name, principal or host
      */
     public ResourceResults<AclBinding, Void> createAcls(Collection<AclBinding> acls, AdminOptions options) {
-        List<AclBinding> list = AclArguments.bindings("createAcls", List.copyOf(Objects.requireNonNull(acls, "acls")));
+        List<AclBinding> list = AclArguments.bindings("createAcls", Args.list(acls, "createAcls: acls"));
         Objects.requireNonNull(options, "options");
         ResourceResults<AclBinding, Void> results = new ResourceResults<>(list);
         core.submit(Completions.perKey("createAcls", results, ev -> RdAclAdmin.createOutcomes(ev, list)),
@@ -694,7 +696,7 @@ public final class Admin implements AutoCloseable {
      */
     public ResourceResults<AclBindingFilter, List<AclBinding>> deleteAcls(Collection<AclBindingFilter> filters,
                                                                           AdminOptions options) {
-        List<AclBindingFilter> list = AclArguments.filters("deleteAcls", List.copyOf(Objects.requireNonNull(filters, "filters")));
+        List<AclBindingFilter> list = AclArguments.filters("deleteAcls", Args.list(filters, "deleteAcls: filters"));
         Objects.requireNonNull(options, "options");
         ResourceResults<AclBindingFilter, List<AclBinding>> results = new ResourceResults<>(list);
         core.submit(Completions.perKey("deleteAcls", results, ev -> RdAclAdmin.deleteOutcomes(ev, list)),
@@ -743,7 +745,7 @@ public final class Admin implements AutoCloseable {
      */
     public ResourceResults<String, List<ScramCredentialInfo>> describeUserScramCredentials(Collection<String> users,
                                                                                          AdminOptions options) {
-        List<String> names = uniqueNames("describeUserScramCredentials", List.copyOf(Objects.requireNonNull(users, "users")),
+        List<String> names = uniqueNames("describeUserScramCredentials", Args.list(users, "describeUserScramCredentials: users"),
                 Function.identity());
         Objects.requireNonNull(options, "options");
         ResourceResults<String, List<ScramCredentialInfo>> results = new ResourceResults<>(names);
@@ -769,7 +771,7 @@ public final class Admin implements AutoCloseable {
      */
     public ResourceResults<String, Void> alterUserScramCredentials(Collection<UserScramCredentialAlteration> alterations,
                                                                   AdminOptions options) {
-        List<UserScramCredentialAlteration> list = List.copyOf(Objects.requireNonNull(alterations, "alterations"));
+        List<UserScramCredentialAlteration> list = Args.list(alterations, "alterUserScramCredentials: alterations");
         List<String> users = ScramArguments.users("alterUserScramCredentials", list);
         Objects.requireNonNull(options, "options");
         ResourceResults<String, Void> results = new ResourceResults<>(users);

@@ -35,8 +35,8 @@ public record AdminOptions(Duration requestTimeout, Duration operationTimeout, b
         if (requestTimeout != null) Timeouts.millis(requestTimeout, "requestTimeout");
         if (operationTimeout != null) Timeouts.millis(operationTimeout, "operationTimeout");
         if (brokerId < -1) throw new IllegalArgumentException("brokerId must be >= 0, or -1 for any; got " + brokerId);
-        matchGroupStates = matchGroupStates == null ? Set.of() : Set.copyOf(matchGroupStates);
-        matchGroupTypes = matchGroupTypes == null ? Set.of() : Set.copyOf(matchGroupTypes);
+        matchGroupStates = matchGroupStates == null ? Set.of() : dev.jrdkafka.internal.client.Args.set(matchGroupStates, "matchGroupStates");
+        matchGroupTypes = matchGroupTypes == null ? Set.of() : dev.jrdkafka.internal.client.Args.set(matchGroupTypes, "matchGroupTypes");
         if (matchGroupTypes.contains(GroupType.UNKNOWN)) throw new IllegalArgumentException("matchGroupTypes: UNKNOWN is no type to match");
     }
 

@@ -78,7 +78,7 @@ public final class Consumer implements AutoCloseable {
         if (core.groupId == null) {
             throw new IllegalStateException("subscribe needs group.id in the configuration; use assign() without a group");
         }
-        List<String> copy = List.copyOf(topics); // refuses null elements
+        List<String> copy = dev.jrdkafka.internal.client.Args.list(topics, "topics");
         for (String t : copy) {
             if (t.isEmpty()) throw new IllegalArgumentException("subscribe: a topic name is empty");
         }
@@ -300,9 +300,9 @@ public final class Consumer implements AutoCloseable {
      * partition the group has no committed offset for maps to null (as in kafka-clients).
      */
     public Map<TopicPartition, OffsetAndMetadata> committed(Collection<TopicPartition> partitions, Duration timeout) {
-        Objects.requireNonNull(partitions, "partitions");
+        List<TopicPartition> list = dev.jrdkafka.internal.client.Args.list(partitions, "partitions");
         int ms = millis(timeout);
-        Map<TopicPartition, RdPartitionList.Entry> found = call(() -> core.rd.committed(List.copyOf(partitions), ms));
+        Map<TopicPartition, RdPartitionList.Entry> found = call(() -> core.rd.committed(list, ms));
         Map<TopicPartition, OffsetAndMetadata> out = new java.util.LinkedHashMap<>();
         for (RdPartitionList.Entry e : found.values()) {
             out.put(e.partition(), e.offset() < 0 ? null
@@ -348,8 +348,8 @@ public final class Consumer implements AutoCloseable {
         Objects.requireNonNull(offsets, "offsets");
         int ms = millis(timeout);
         offsets.forEach((tp, offset) -> {
-            Objects.requireNonNull(tp, "partition");
-            Objects.requireNonNull(offset, () -> "offset of " + tp);
+            Objects.requireNonNull(tp, "offsets contains a null partition");
+            Objects.requireNonNull(offset, () -> "offsets: the offset of " + tp + " is null");
             if (offset == OFFSET_STORED || offset == OFFSET_INVALID || !isStartOffset(offset)) {
                 throw new IllegalArgumentException("invalid seek offset " + offset + " for " + tp + ": use an offset >= 0, "
                         + "OFFSET_BEGINNING, OFFSET_END or offsetTail(n) (for the committed offset: committed())");
@@ -416,8 +416,7 @@ public final class Consumer implements AutoCloseable {
     }
 
     private void pauseOrResume(Collection<TopicPartition> partitions, boolean pause) {
-        Objects.requireNonNull(partitions, "partitions");
-        List<TopicPartition> list = List.copyOf(partitions);
+        List<TopicPartition> list = dev.jrdkafka.internal.client.Args.list(partitions, "partitions");
         Map<TopicPartition, Integer> errors = call(() -> {
             // librdkafka pauses a partition it does not fetch too, and it would stay paused
             // after a later assign: refuse, as kafka-clients does.
@@ -448,6 +447,10 @@ public final class Consumer implements AutoCloseable {
      */
     public Map<TopicPartition, OffsetAndEpoch> offsetsForTimes(Map<TopicPartition, Long> timestamps, Duration timeout) {
         Objects.requireNonNull(timestamps, "timestamps");
+        timestamps.forEach((tp, ts) -> {
+            Objects.requireNonNull(tp, "timestamps contains a null partition");
+            Objects.requireNonNull(ts, () -> "timestamps: the timestamp of " + tp + " is null");
+        });
         if (timestamps.isEmpty()) return Map.of();
         int ms = millis(timeout);
         Map<TopicPartition, RdPartitionList.Entry> found = call(() -> core.rd.offsetsForTimes(timestamps, ms));
@@ -623,8 +626,7 @@ public final class Consumer implements AutoCloseable {
     }
 
     private void withList(Collection<TopicPartition> partitions, java.util.function.Consumer<RdPartitionList> op) {
-        Objects.requireNonNull(partitions, "partitions");
-        List<TopicPartition> copy = List.copyOf(partitions); // refuses null elements
+        List<TopicPartition> copy = dev.jrdkafka.internal.client.Args.list(partitions, "partitions");
         run(() -> {
             try (RdPartitionList list = RdPartitionList.of(copy, OFFSET_INVALID)) { // librdkafka: INVALID = STORED
                 op.accept(list);
@@ -635,8 +637,8 @@ public final class Consumer implements AutoCloseable {
     private void withOffsets(Map<TopicPartition, Long> startOffsets, java.util.function.Consumer<RdPartitionList> op) {
         Objects.requireNonNull(startOffsets, "startOffsets");
         startOffsets.forEach((tp, offset) -> {
-            Objects.requireNonNull(tp, "partition");
-            Objects.requireNonNull(offset, () -> "start offset of " + tp);
+            Objects.requireNonNull(tp, "startOffsets contains a null partition");
+            Objects.requireNonNull(offset, () -> "startOffsets: the start offset of " + tp + " is null");
             if (!isStartOffset(offset)) {
                 throw new IllegalArgumentException("invalid start offset " + offset + " for " + tp + ": use an offset >= 0, "
                         + "OFFSET_BEGINNING, OFFSET_END, OFFSET_STORED or offsetTail(n)");

@@ -120,6 +120,7 @@ public final class Queue implements AutoCloseable {
      * @throws IllegalStateException    if either queue is closed, or carries offset-commit results
      */
     public void forwardTo(Queue destination) {
+        requireOpen();
         Objects.requireNonNull(destination, "destination");
         if (destination == this) throw new IllegalArgumentException("a queue cannot forward to itself");
         if (destination.owner != owner) {
@@ -147,6 +148,7 @@ public final class Queue implements AutoCloseable {
 
     /** The queue this one forwards to, or null. */
     public Queue forwardedTo() {
+        requireOpen();
         return owner.topology.forwardedTo(this);
     }
 
@@ -162,6 +164,7 @@ public final class Queue implements AutoCloseable {
      * @throws IllegalStateException if closed, or the queue carries offset-commit results (use {@link #poll})
      */
     public RecordBatch pollBatch(int maxRecords, Duration timeout) {
+        requireOpen();
         if (maxRecords < 1) throw new IllegalArgumentException("maxRecords must be >= 1, got " + maxRecords);
         RecordBatch batch = readLoop(timeout, () -> {
             failures.throwPending();
@@ -193,6 +196,7 @@ public final class Queue implements AutoCloseable {
      * is interrupted, null is returned with the interrupt status kept.
      */
     public Event poll(Duration timeout) {
+        requireOpen();
         return readLoop(timeout, () -> {
             while (true) {
                 try (RdEvent ev = rd.pollEvent(0)) {
@@ -247,6 +251,7 @@ public final class Queue implements AutoCloseable {
      * @throws IllegalStateException if the queue is or gets closed
      */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
+        requireOpen();
         return awaitReady(Timeouts.deadline(timeout, "timeout"), true);
     }
 
@@ -292,8 +297,11 @@ public final class Queue implements AutoCloseable {
     /**
      * Makes a wait in progress on this queue (or the next one) return early: {@link #awaitReady}
      * true, {@link #poll} null, {@link #pollBatch} empty.
+     *
+     * @throws IllegalStateException if the queue is closed (a wait on it has ended anyway)
      */
     public void wakeup() {
+        requireOpen();
         wakeRequested = true;
         signal.ready();
         Queue t = owner.topology.terminalOf(this);
@@ -389,6 +397,7 @@ public final class Queue implements AutoCloseable {
     // ---- for the consumer's queues, the topology and selectors ----------------------------
 
     void commitInto(java.util.Map<TopicPartition, dev.jrdkafka.OffsetAndMetadata> offsets, ConsumerQueues committer) {
+        requireOpen();
         if (committer != owner) throw new IllegalArgumentException("the results queue belongs to another client");
         if (kind != Kind.CUSTOM) {
             throw new IllegalArgumentException("offset-commit results need a queue of your own (Consumer.newQueue()): "
@@ -419,6 +428,16 @@ public final class Queue implements AutoCloseable {
         } catch (IllegalStateException closed) {
             return -1;
         }
+    }
+
+    /**
+     * The closed state is reported before any argument complaint (as documented: every
+     * method of a closed queue throws IllegalStateException); the calls that go on enter the
+     * guards, which check again.
+     */
+    private void requireOpen() {
+        if (guard.isClosing()) throw guard.closed();
+        if (owner.core().client.isClosed()) throw new IllegalStateException("the consumer of this queue is closed");
     }
 
     /** Runs {@code call} with this queue and its consumer entered (both refuse once closing). */

@@ -84,6 +84,7 @@ public final class MockBroker {
      * pushed cluster-wide with {@link MockCluster#pushRequestErrors}.
      */
     public void pushRequestErrors(ApiKey apiKey, RequestError... responses) {
+        cluster.requireOpen(); // a closed cluster says so before any argument complaint
         pushRequestErrors(Arguments.notNull(apiKey, "apiKey").code(), responses);
     }
 
@@ -106,6 +107,7 @@ public final class MockBroker {
 
     /** How many errors pushed to this broker for {@code apiKey} are still waiting for a request. */
     public int pendingRequestErrors(ApiKey apiKey) {
+        cluster.requireOpen();
         return pendingRequestErrors(Arguments.notNull(apiKey, "apiKey").code());
     }
 

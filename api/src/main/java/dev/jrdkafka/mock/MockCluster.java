@@ -272,6 +272,7 @@ public final class MockCluster implements AutoCloseable {
      * {@link MockBroker#pushRequestErrors} are used first.
      */
     public void pushRequestErrors(ApiKey apiKey, KafkaError... errors) {
+        open(); // a closed cluster says so before any argument complaint
         pushRequestErrors(Arguments.notNull(apiKey, "apiKey").code(), errors);
     }
 
@@ -287,6 +288,7 @@ public final class MockCluster implements AutoCloseable {
 
     /** Drops the errors still queued cluster-wide for {@code apiKey} (not those pushed to brokers). */
     public void clearRequestErrors(ApiKey apiKey) {
+        open();
         clearRequestErrors(Arguments.notNull(apiKey, "apiKey").code());
     }
 
@@ -305,6 +307,7 @@ public final class MockCluster implements AutoCloseable {
      * use one outside the new range.
      */
     public void setApiVersionRange(ApiKey apiKey, int minVersion, int maxVersion) {
+        open();
         setApiVersionRange(Arguments.notNull(apiKey, "apiKey").code(), minVersion, maxVersion);
     }
 
@@ -319,6 +322,7 @@ public final class MockCluster implements AutoCloseable {
 
     /** Stops the brokers advertising and accepting {@code apiKey}, as a broker without that API. */
     public void disableApi(ApiKey apiKey) {
+        open();
         disableApi(Arguments.notNull(apiKey, "apiKey").code());
     }
 
@@ -487,6 +491,11 @@ public final class MockCluster implements AutoCloseable {
         RdMockCluster c = open();
         requireBroker(brokerId);
         return op.apply(c);
+    }
+
+    /** Throws IllegalStateException if closed (for MockBroker's checks that come before its arguments'). */
+    void requireOpen() {
+        open();
     }
 
     // ---- helpers (called holding the lock) ----

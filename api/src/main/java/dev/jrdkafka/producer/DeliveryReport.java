@@ -31,11 +31,23 @@ public interface DeliveryReport {
     /** Milliseconds since the epoch, -1 if unknown (calls into librdkafka). */
     long timestamp();
 
+    /**
+     * Whether the record is, may be, or is not in the log ({@code rd_kafka_message_status}):
+     * on failure, {@link PersistenceStatus#NOT_PERSISTED} means it is safe to produce again.
+     */
+    PersistenceStatus persistenceStatus();
+
+    /**
+     * Microseconds from the produce call until now ({@code rd_kafka_message_latency}, which
+     * librdkafka measures when asked: read it first thing in the listener), -1 if unknown.
+     */
+    long latencyMicros();
+
     long keyLength();
 
     long valueLength();
 
     default RecordMetadata toMetadata() {
-        return new RecordMetadata(topic(), partition(), offset(), timestamp());
+        return new RecordMetadata(topic(), partition(), offset(), timestamp(), persistenceStatus(), latencyMicros());
     }
 }

@@ -35,7 +35,10 @@ import java.util.concurrent.CompletableFuture;
  * <h2>Delivery reports</h2>
  * Reports arrive in batches through librdkafka's event API — one crossing per batch —
  * on the producer's poller thread (default) or in {@link #poll(Duration)}. Every record gets
- * exactly one outcome: delivered, failed, purged, or, at close, failed with _DESTROY.
+ * exactly one outcome: delivered, failed, purged, or, at close, failed with _DESTROY. Each
+ * outcome carries librdkafka's {@link PersistenceStatus} (is the record in the log, may it
+ * be, or certainly not) and latency: {@link RecordMetadata}, {@link DeliveryReport}, and
+ * {@link DeliveryFailedException} for failures.
  *
  * <h2>Lifecycle</h2>
  * {@link #close()} flushes, then destroys the client; it is idempotent, safe while other
@@ -95,13 +98,22 @@ public final class Producer implements AutoCloseable {
         core.produce(topic, partition, key, value, opaque);
     }
 
-    /** As {@link #produce(String, int, byte[], byte[], long)}, from heap or direct buffers (their remaining bytes). */
+    /**
+     * As {@link #produce(String, int, byte[], byte[], long)}, from heap or direct buffers (their remaining bytes).
+     *
+     * @throws IllegalStateException for a direct buffer made from a segment whose arena is closed
+     */
     public void produce(String topic, int partition, ByteBuffer key, ByteBuffer value, long opaque) {
         checkArgs(topic, partition, opaque);
         core.produce(topic, partition, key, value, opaque);
     }
 
-    /** As {@link #produce(String, int, byte[], byte[], long)}, from segments; librdkafka copies them during the call. */
+    /**
+     * As {@link #produce(String, int, byte[], byte[], long)}, from segments; librdkafka copies them during the call.
+     *
+     * @throws IllegalStateException for a segment whose arena is already closed (checked before
+     *         any native call; closing the arena on another thread during the call is a race of the caller's)
+     */
     public void produce(String topic, int partition, MemorySegment key, MemorySegment value, long opaque) {
         checkArgs(topic, partition, opaque);
         core.produce(topic, partition, key, value, opaque, false);
@@ -113,6 +125,7 @@ public final class Producer implements AutoCloseable {
      * this record's delivery report has been delivered to the listener.
      *
      * @throws IllegalArgumentException for heap segments
+     * @throws IllegalStateException for a segment whose arena is already closed
      */
     public void produceBorrowed(String topic, int partition, MemorySegment key, MemorySegment value, long opaque) {
         checkArgs(topic, partition, opaque);
@@ -142,7 +155,10 @@ public final class Producer implements AutoCloseable {
         core.send(record, callback);
     }
 
-    /** Produces {@code record}; the future completes with its metadata or its delivery error. */
+    /**
+     * Produces {@code record}; the future completes with its metadata or its delivery error
+     * (a {@link DeliveryFailedException}).
+     */
     public CompletableFuture<RecordMetadata> send(ProducerRecord record) {
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
         send(record, (metadata, error) -> {

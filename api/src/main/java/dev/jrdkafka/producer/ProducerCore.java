@@ -214,7 +214,9 @@ final class ProducerCore {
             DeliveryCallback callback = pending.take(opaque);
             if (callback == null) return;
             if (view.errorCode() == 0) {
-                callback.onCompletion(new RecordMetadata(view.topic(), view.partition(), view.offset(), view.timestamp()), null);
+                long latency = view.latencyMicros();
+                callback.onCompletion(new RecordMetadata(view.topic(), view.partition(), view.offset(), view.timestamp(),
+                        PersistenceStatus.fromCode(view.persistenceStatus()), latency), null);
             } else {
                 callback.onCompletion(null, deliveryError(view));
             }
@@ -233,15 +235,26 @@ final class ProducerCore {
         }
     }
 
-    private KafkaException deliveryError(DeliveryReportView view) {
+    /**
+     * The failure of one record, with its persistence status and latency. After a fatal
+     * error (e.g. an idempotence sequence gap) records fail with _FATAL or the underlying
+     * broker code; they are marked fatal so callers know the producer is done.
+     */
+    private DeliveryFailedException deliveryError(DeliveryReportView view) {
+        long latency = view.latencyMicros();
+        PersistenceStatus status = PersistenceStatus.fromCode(view.persistenceStatus());
         int code = view.errorCode();
-        if (code == FATAL) return client.fatalError();
-        // After a fatal error (e.g. an idempotence sequence gap) records fail with the
-        // underlying broker code; they are marked fatal so callers know the producer is done.
-        String message = "delivery to " + view.topic() + " [" + view.partition() + "] failed: " + view.errorText();
+        String where = view.topic() + " [" + view.partition() + "]";
+        if (code == FATAL) {
+            KafkaException fatal = client.fatalError();
+            return new DeliveryFailedException(fatal.code(), "delivery to " + where + " failed: " + fatal.getMessage()
+                    + " (" + status + ")", fatal.flags(), view.topic(), view.partition(), status, latency);
+        }
+        String message = "delivery to " + where + " failed: " + view.errorText() + " (" + status + ")";
         return client.hasFatalError()
-                ? KafkaException.fatal(code, message + "; the producer has a fatal error and must be closed")
-                : new KafkaException(code, message);
+                ? new DeliveryFailedException(code, message + "; the producer has a fatal error and must be closed",
+                        java.util.Set.of(KafkaException.Flag.FATAL), view.topic(), view.partition(), status, latency)
+                : new DeliveryFailedException(code, message, java.util.Set.of(), view.topic(), view.partition(), status, latency);
     }
 
     // ---- flush, close --------------------------------------------------------------
@@ -300,7 +313,9 @@ final class ProducerCore {
             client.guard().awaitQuiescence(client.rd()::wakeup);
             client.destroy(rd::destroyTopics);
             pending.failAll(callback -> client.callback("delivery callback", () -> callback.onCompletion(null,
-                    new KafkaException(KafkaError._DESTROY, "the producer was closed before this record's delivery report"))));
+                    new DeliveryFailedException(KafkaError._DESTROY.code(), "the producer was closed before this record's "
+                            + "delivery report (POSSIBLY_PERSISTED)", java.util.Set.of(), null, -1,
+                            PersistenceStatus.POSSIBLY_PERSISTED, -1))));
         });
     }
 
@@ -345,6 +360,8 @@ final class ProducerCore {
         @Override public long offset() { return live().offset(); }
         @Override public long opaque() { return live().opaque(); }
         @Override public long timestamp() { return live().timestamp(); }
+        @Override public PersistenceStatus persistenceStatus() { return PersistenceStatus.fromCode(live().persistenceStatus()); }
+        @Override public long latencyMicros() { return live().latencyMicros(); }
         @Override public long keyLength() { return live().keyLength(); }
         @Override public long valueLength() { return live().valueLength(); }
     }

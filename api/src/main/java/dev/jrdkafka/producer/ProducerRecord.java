@@ -21,7 +21,7 @@ public record ProducerRecord(String topic, int partition, byte[] key, byte[] val
             throw new IllegalArgumentException("partition must be >= 0 or UNASSIGNED (-1), got " + partition);
         }
         if (timestamp < 0) throw new IllegalArgumentException("timestamp must be >= 0 (0 = now), got " + timestamp);
-        headers = headers == null ? List.of() : List.copyOf(headers);
+        headers = headers == null ? List.of() : dev.jrdkafka.internal.client.Args.list(headers, "headers");
     }
 
     public ProducerRecord(String topic, int partition, byte[] key, byte[] value) {

@@ -5,6 +5,7 @@ import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.mock.MockCluster;
 import dev.jrdkafka.producer.DeliveryCallback;
 import dev.jrdkafka.producer.DeliveryReport;
+import dev.jrdkafka.producer.PersistenceStatus;
 import dev.jrdkafka.producer.Producer;
 import dev.jrdkafka.producer.ProducerOptions;
 import dev.jrdkafka.producer.ProducerRecord;
@@ -81,7 +82,7 @@ public class ProduceAllocationBenchmark {
     // Written by the poller thread only (single writer), read at the end of the trial.
     private volatile long delivered;
     private volatile long failed;
-    private volatile int firstError;
+    private volatile int firstError; // -1: delivered but not PERSISTED; -2: a latency below -1
     // Iteration bookkeeping (benchmark thread / teardown only).
     private int iterations;
     private int maxOutstandingAtIterationEnd;
@@ -137,6 +138,9 @@ public class ProduceAllocationBenchmark {
 
     private void onDelivery(DeliveryReport report) {
         int error = report.errorCode();
+        // Read as an application acting on outcomes would: these must not allocate either.
+        if (report.persistenceStatus() != PersistenceStatus.PERSISTED && error == 0) error = -1;
+        if (report.latencyMicros() < -1) error = -2;
         if (error == 0) {
             delivered++;
         } else {

@@ -49,6 +49,14 @@ public final class CriticalDowncalls {
     public static final MethodHandle MESSAGE_TIMESTAMP = critical("rd_kafka_message_timestamp",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
 
+    /** {@code rd_kafka_msg_status_t rd_kafka_message_status(const rd_kafka_message_t *)}: reads one field. */
+    public static final MethodHandle MESSAGE_STATUS = critical("rd_kafka_message_status",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+
+    /** {@code int64_t rd_kafka_message_latency(const rd_kafka_message_t *)}: microseconds since produce, -1 if unknown. */
+    public static final MethodHandle MESSAGE_LATENCY = critical("rd_kafka_message_latency",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+
     /** {@code int32_t rd_kafka_message_leader_epoch(const rd_kafka_message_t *)}. */
     public static final MethodHandle MESSAGE_LEADER_EPOCH = critical("rd_kafka_message_leader_epoch",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));

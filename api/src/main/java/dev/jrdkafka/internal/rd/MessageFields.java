@@ -75,6 +75,30 @@ public final class MessageFields {
         }
     }
 
+    /**
+     * {@code rd_kafka_message_status}: 0 NOT_PERSISTED, 1 POSSIBLY_PERSISTED, 2 PERSISTED
+     * (meaningful for a producer's delivery report).
+     */
+    public static int status(long m) {
+        try {
+            return (int) CriticalDowncalls.MESSAGE_STATUS.invokeExact(m);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * {@code rd_kafka_message_latency}: microseconds from produce to now (librdkafka measures
+     * it when asked), or -1 if unknown.
+     */
+    public static long latencyMicros(long m) {
+        try {
+            return (long) CriticalDowncalls.MESSAGE_LATENCY.invokeExact(m);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
     /** The timestamp of message {@code m}; its rd_kafka_timestamp_type_t is written as an int at {@code typeOut}. */
     public static long timestamp(long m, long typeOut) {
         try {

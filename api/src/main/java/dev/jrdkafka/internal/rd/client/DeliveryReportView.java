@@ -62,6 +62,16 @@ public final class DeliveryReportView {
         return MessageFields.timestamp(message, tsType.address());
     }
 
+    /** {@code rd_kafka_message_status}: 0 not persisted, 1 possibly persisted, 2 persisted. */
+    public int persistenceStatus() {
+        return MessageFields.status(message);
+    }
+
+    /** {@code rd_kafka_message_latency}: microseconds from produce until this call, -1 if unknown. */
+    public long latencyMicros() {
+        return MessageFields.latencyMicros(message);
+    }
+
     /** librdkafka's text for the error code. */
     public String errorText() {
         return RdErrors.describe(errorCode());

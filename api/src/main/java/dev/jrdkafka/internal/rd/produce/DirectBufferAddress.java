@@ -14,16 +14,36 @@ final class DirectBufferAddress {
 
     private ByteBuffer buffer;
     private long base;
+    private MemorySegment.Scope scope;
 
     private DirectBufferAddress() {}
 
-    /** Address of {@code b.position()}; {@code b} must be direct. */
-    static long of(ByteBuffer b) {
+    /**
+     * Address of {@code b.position()}; {@code b} must be direct.
+     *
+     * @throws IllegalStateException if {@code b} was made from a segment whose arena is closed
+     *         (its memory is freed: reading it could crash the JVM). A plain direct buffer's
+     *         scope is always alive; the check is one call on the cached scope, no allocation.
+     */
+    static long of(ByteBuffer b, String what) {
         DirectBufferAddress last = LAST.get();
         if (last.buffer != b) {
-            last.base = MemorySegment.ofBuffer(b.duplicate().clear()).address();
+            MemorySegment s = MemorySegment.ofBuffer(b.duplicate().clear());
+            last.base = s.address();
+            last.scope = s.scope();
             last.buffer = b;
         }
+        if (!last.scope.isAlive()) throw closed(what);
         return last.base + b.position();
+    }
+
+    /** Refuses a direct buffer made from a segment of a closed arena (not cached: for the staging path). */
+    static void requireAlive(ByteBuffer b, String what) {
+        if (b != null && b.isDirect() && !MemorySegment.ofBuffer(b).scope().isAlive()) throw closed(what);
+    }
+
+    static IllegalStateException closed(String what) {
+        return new IllegalStateException("the " + what + " is memory of an arena that is already closed (freed): "
+                + "producing it would read freed memory; produce before closing the arena");
     }
 }

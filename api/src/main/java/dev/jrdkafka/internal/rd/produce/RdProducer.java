@@ -70,6 +70,11 @@ public final class RdProducer {
      */
     public int produce(String topic, int partition, MemorySegment key, MemorySegment value, long opaque,
                        boolean borrowed) {
+        // A segment of a closed arena still has its address, but its memory is freed: reading
+        // it in librdkafka (or in a copy here) could crash the JVM. Checked before any native
+        // call; an arena closed by another thread during the call is the caller's race.
+        requireAlive(key, "key segment");
+        requireAlive(value, "value segment");
         long rkt = topic(topic);
         boolean nativeOnly = (key == null || key.isNative()) && (value == null || value.isNative());
         if (nativeOnly) {
@@ -96,17 +101,21 @@ public final class RdProducer {
      * librdkafka: direct buffers are read in place, heap buffers staged first.
      */
     public int produce(String topic, int partition, java.nio.ByteBuffer key, java.nio.ByteBuffer value, long opaque) {
-        long rkt = topic(topic);
         long keyLen = key == null ? 0 : key.remaining();
         long valueLen = value == null ? 0 : value.remaining();
         if ((key == null || key.isDirect()) && (value == null || value.isDirect())) {
-            int rc = call(rkt, partition, RD_KAFKA_MSG_F_COPY(),
-                    value == null ? 0 : DirectBufferAddress.of(value), valueLen,
-                    key == null ? 0 : DirectBufferAddress.of(key), keyLen, opaque);
+            // DirectBufferAddress refuses a buffer of a closed arena's segment before any native call.
+            long valueAddress = value == null ? 0 : DirectBufferAddress.of(value, "value buffer");
+            long keyAddress = key == null ? 0 : DirectBufferAddress.of(key, "key buffer");
+            long rkt = topic(topic);
+            int rc = call(rkt, partition, RD_KAFKA_MSG_F_COPY(), valueAddress, valueLen, keyAddress, keyLen, opaque);
             java.lang.ref.Reference.reachabilityFence(key);
             java.lang.ref.Reference.reachabilityFence(value);
             return rc;
         }
+        DirectBufferAddress.requireAlive(key, "key buffer");
+        DirectBufferAddress.requireAlive(value, "value buffer");
+        long rkt = topic(topic);
         ProduceScratch scratch = ProduceScratch.acquire(keyLen + valueLen);
         try {
             long base = scratch.stage(key, value);
@@ -115,6 +124,10 @@ public final class RdProducer {
         } finally {
             scratch.release();
         }
+    }
+
+    private static void requireAlive(MemorySegment s, String what) {
+        if (s != null && !s.scope().isAlive()) throw DirectBufferAddress.closed(what);
     }
 
     private static long address(MemorySegment s) {
