@@ -91,8 +91,12 @@ class BoundedCloseTest {
             c.subscribe(List.of(TOPIC));
             consume(c, 10, 30);
             cluster.broker(2).setDown();
-            c.commitAsync(); // in flight to a coordinator that is down
+            List<String> outcomes = new CopyOnWriteArrayList<>();
+            Thread closing = Thread.currentThread();
+            c.commitAsync((offsets, error) -> outcomes.add((Thread.currentThread() == closing ? "closing thread: " : "other: ")
+                    + (error == null ? "ok" : error.error()))); // in flight to a coordinator that is down
             closeWithin("coordinator down, commit in flight", c, Duration.ofSeconds(3));
+            assertEquals(List.of("closing thread: _DESTROY"), outcomes, "the commit's listener was told, once, in close");
         }
         assertHealthy();
     }
@@ -117,19 +121,32 @@ class BoundedCloseTest {
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void clusterClosedUnderTheConsumer() {
+    void clusterClosedUnderTheConsumer() throws InterruptedException {
         Consumer c;
         try (MockCluster cluster = MockCluster.start(3)) {
             cluster.createTopic(TOPIC, 2, 1);
             cluster.setGroupInitialRebalanceDelay(Duration.ZERO);
             produce(cluster, TOPIC, 2, 10, 0);
-            c = Consumer.create(config(cluster, "cluster-gone").set("enable.auto.commit", "true"));
+            // session.timeout.ms 10 s: librdkafka's termination, left to the background after
+            // close's bound, gives up waiting for the coordinator after it
+            c = Consumer.create(config(cluster, "cluster-gone").set("enable.auto.commit", "true")
+                    .set("session.timeout.ms", "10000"));
             c.subscribe(List.of(TOPIC));
             consume(c, 10, 30);
         }
         c.poll(Duration.ofMillis(500));
+        String name = c.name();
         closeWithin("cluster closed under the consumer", c, Duration.ofSeconds(5));
         assertHealthy();
+        // The destruction left to the background finishes: no thread, no client leaked for good.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        String thread = "jrdkafka-destroy-" + name;
+        while (threads(thread) > 0 && System.nanoTime() < until) Thread.sleep(100);
+        assertEquals(0, threads(thread), "the background destroy finished");
+    }
+
+    private static long threads(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count();
     }
 
     @Test
