@@ -14,6 +14,7 @@ import dev.jrdkafka.internal.rd.RdPartitionList;
 import dev.jrdkafka.internal.rd.client.RdClient;
 import dev.jrdkafka.internal.rd.consume.MessageBatch;
 import dev.jrdkafka.internal.rd.consume.RdConsumer;
+import dev.jrdkafka.internal.rd.queue.RdConsumerClose;
 import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -431,19 +432,20 @@ final class ConsumerCore {
      * when its session times out.
      */
     private boolean leaveGroup(long deadline, Duration timeout) {
-        int rc = rd.startClose();
+        RdConsumerClose.Started started = RdConsumerClose.start(client.rd());
+        int rc = started.error();
         if (rc == DESTROY) return true; // closed already (cannot happen today: close runs once)
         if (rc != 0) {
-            rd.destroyCloseQueue();
             client.log().warn("{}: the consumer group was not left cleanly: leaving it failed with {}; destroying the "
                     + "client without leaving", client.name(), RdErrors.describe(rc));
             return false;
         }
+        RdConsumerClose close = started.close();
         String failure = null;
         try {
-            while (!rd.consumerClosed()) {
+            while (!close.closed()) {
                 if (System.nanoTime() - deadline >= 0) break;
-                try (RdEvent ev = rd.pollClose(Timeouts.remainingMillis(deadline, SLICE_MS))) {
+                try (RdEvent ev = close.poll(Timeouts.remainingMillis(deadline, SLICE_MS))) {
                     if (ev != null) serveCloseEvent(ev);
                 }
                 client.poll(0); // logs and errors while the close takes its time
@@ -451,9 +453,9 @@ final class ConsumerCore {
         } catch (RuntimeException | Error e) {
             failure = e.toString();
         } finally {
-            rd.destroyCloseQueue();
+            close.destroy();
         }
-        if (failure == null && rd.consumerClosed()) return true;
+        if (failure == null && close.closed()) return true;
         client.log().warn("{}: the consumer group was not left cleanly: {}; destroying the client without leaving "
                 + "(RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE): uncommitted offsets are not committed, and the group reassigns "
                 + "this member's partitions only when its session times out", client.name(), failure != null

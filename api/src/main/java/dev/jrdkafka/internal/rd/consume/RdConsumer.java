@@ -13,7 +13,6 @@ import dev.jrdkafka.internal.rd.RdErrors;
 import dev.jrdkafka.internal.rd.RdPartitionList;
 import dev.jrdkafka.internal.rd.client.ClientSetup;
 import dev.jrdkafka.internal.rd.client.RdClient;
-import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -58,8 +57,6 @@ public final class RdConsumer {
     private final MemorySegment rk;
     /** NULL once destroyed (at close, before rd_kafka_consumer_close); polls are refused by then. */
     private volatile MemorySegment consumerQueue;
-    /** The queue the close's rebalance events and TERMINATE reply go to, while closing; else NULL. */
-    private MemorySegment closeQueue = MemorySegment.NULL;
     /** Replies of {@link #commitAsync}: served by the polling thread, never by librdkafka. */
     private final MemorySegment commitQueue;
 
@@ -329,44 +326,6 @@ public final class RdConsumer {
         } finally {
             rd_kafka_consumer_group_metadata_destroy(md);
         }
-    }
-
-    /**
-     * Starts leaving the group without blocking: {@code rd_kafka_consumer_close_queue} onto a
-     * queue of ours, which the caller serves ({@link #pollClose}) until {@link #consumerClosed()}
-     * or its own deadline, then releases ({@link #destroyCloseQueue()}). Rebalance events
-     * (revocation) arrive there as REBALANCE events. Returns 0, or the error that refused the
-     * close: _FATAL after a fatal error, _DESTROY if the group was closed already.
-     */
-    public int startClose() {
-        closeQueue = rd_kafka_queue_new(rk);
-        MemorySegment error = rd_kafka_consumer_close_queue(rk, closeQueue);
-        if (error.equals(MemorySegment.NULL)) return 0;
-        try {
-            return rd_kafka_error_is_fatal(error) != 0 ? RD_KAFKA_RESP_ERR__FATAL() : rd_kafka_error_code(error);
-        } finally {
-            rd_kafka_error_destroy(error);
-        }
-    }
-
-    /** The next event of the close queue, waiting up to {@code timeoutMs}; null if none (the TERMINATE reply yields null). */
-    public RdEvent pollClose(int timeoutMs) {
-        return RdEvent.owned(rd_kafka_queue_poll(closeQueue, timeoutMs));
-    }
-
-    /** {@code rd_kafka_consumer_closed}: the group handler has terminated (the group was left, or given up). */
-    public boolean consumerClosed() {
-        return rd_kafka_consumer_closed(rk) != 0;
-    }
-
-    /**
-     * Releases the close queue (what is left on it is purged, and librdkafka's later posts to
-     * it are dropped: it handles a rebalance itself then). Before {@code rd_kafka_destroy}.
-     */
-    public void destroyCloseQueue() {
-        MemorySegment q = closeQueue;
-        closeQueue = MemorySegment.NULL;
-        if (!q.equals(MemorySegment.NULL)) rd_kafka_queue_destroy(q);
     }
 
     /** Wakes a thread blocked in {@link #pollBatch}. */
