@@ -20,8 +20,10 @@ final class KcatMetadata {
     static int run(KcatOptions o, KafkaConfig config, PrintStream out) {
         String topic = o.topics.isEmpty() ? null : o.topics.getFirst();
         try (Admin admin = Admin.create(config)) {
-            ClusterMetadata md = topic == null ? admin.metadata(TIMEOUT) : admin.metadata(topic, TIMEOUT);
+            // The controller first: it waits for the client's first metadata, so the request below
+            // goes to a broker by its id rather than to the bootstrap connection (-1).
             int controller = admin.controllerId(TIMEOUT);
+            ClusterMetadata md = topic == null ? admin.metadata(TIMEOUT) : admin.metadata(topic, TIMEOUT);
             out.printf("Metadata for %s (from broker %d: %s):%n", topic != null ? topic : "all topics", md.originBrokerId(),
                     md.originBrokerName());
             out.printf(" %d brokers:%n", md.brokers().size());
