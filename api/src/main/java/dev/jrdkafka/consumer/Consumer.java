@@ -616,28 +616,9 @@ public final class Consumer implements AutoCloseable {
     }
 
     /**
-     * Leaves the group and destroys the client, returning within {@code timeout} plus about a
-     * second.
-     *
-     * <p>Leaving the group runs on this thread: the revocation calls the
-     * {@link RebalanceListener} here (commits in {@code onPartitionsRevoked} work), librdkafka
-     * commits what auto-commit owes and sends LeaveGroup, and the commit outcomes still due
-     * are delivered. If the group cannot be left within {@code timeout} — the coordinator is
-     * down or unreachable, the whole cluster went away, a commit or rebalance waits for it —
-     * close gives up at the deadline: it logs a WARN saying the group was not left cleanly and
-     * why, destroys the client with {@code RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE} (no further
-     * commit or LeaveGroup; the group reassigns this member's partitions when its session
-     * times out, and offsets not committed are read again by the next owner), and fails the
-     * {@code commitAsync} listeners still waiting with {@code _DESTROY}. librdkafka's own
-     * termination may still wait for requests in flight to time out (up to
-     * {@code session.timeout.ms} or {@code socket.timeout.ms}); close then returns at its
-     * bound anyway (a WARN says so) and the client is destroyed on a background thread
-     * ({@code jrdkafka-destroy-<name>}). Give {@code timeout} enough for a clean leave: a
-     * commit round trip and a LeaveGroup (the default, {@link #close()}, is 30 s).
-     *
-     * <p>{@code timeout} also bounds the waits for a poll in progress on another thread and for
-     * open {@link RecordBatch}es (a batch still open then leaves the client undestroyed, with
-     * an error logged, rather than free memory a view still reads).
+     * Leaves the group and destroys the client. {@code timeout} bounds the wait for a poll in
+     * progress on another thread; leaving the group itself is bounded by librdkafka's group
+     * timeouts (it must finish the revocation, running the rebalance listener).
      */
     public void close(Duration timeout) {
         core.close(timeout);

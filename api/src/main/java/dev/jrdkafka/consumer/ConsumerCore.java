@@ -14,8 +14,6 @@ import dev.jrdkafka.internal.rd.RdPartitionList;
 import dev.jrdkafka.internal.rd.client.RdClient;
 import dev.jrdkafka.internal.rd.consume.MessageBatch;
 import dev.jrdkafka.internal.rd.consume.RdConsumer;
-import dev.jrdkafka.internal.rd.queue.RdConsumerClose;
-import dev.jrdkafka.internal.rd.queue.RdEvent;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Collections;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -38,11 +37,9 @@ import java.util.function.Supplier;
  */
 final class ConsumerCore {
     private static final int NO_OFFSET = KafkaError._NO_OFFSET.code();
-    private static final int DESTROY = KafkaError._DESTROY.code();
+    private static final int TIMED_OUT = KafkaError._TIMED_OUT.code();
     /** Reads wait inside librdkafka in slices this long, so wakeup, close and events stay responsive. */
     private static final int SLICE_MS = 100;
-    /** How long close waits past its deadline for rd_kafka_destroy before leaving it to a background thread. */
-    private static final long DESTROY_GRACE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1_000);
 
     final ClientCore client;
     final RdConsumer rd;
@@ -358,13 +355,13 @@ final class ConsumerCore {
 
     /**
      * At close, after leaving the group (librdkafka waits for commits in flight there): serves
-     * the commit results that arrived, waiting for stragglers at most until {@code deadline}.
+     * the commit results that arrived, waiting a little for stragglers.
      */
-    private void serveCommitsAtClose(long deadline) {
-        while (!pendingCommits.isEmpty()) {
-            RdConsumer.CommitResult r = rd.pollCommitResult(Timeouts.remainingMillis(deadline, SLICE_MS));
+    private void serveCommitsAtClose() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!pendingCommits.isEmpty() && System.nanoTime() - deadline < 0) {
+            RdConsumer.CommitResult r = rd.pollCommitResult(100);
             if (r != null) answer(r);
-            else if (System.nanoTime() - deadline >= 0) break;
         }
         serveCommitOutcomes();
     }
@@ -387,18 +384,18 @@ final class ConsumerCore {
     }
 
     /**
-     * Leaves the group (revoking through the listener) within the deadline, waits for calls in
-     * flight on other threads, and destroys the client. Idempotent; a second caller waits for
-     * the first.
+     * Leaves the group (revoking through the listener), waits for calls in flight on other
+     * threads, and destroys the client. Idempotent; a second caller waits for the first.
      */
     void close(Duration timeout) {
         client.close(timeout, deadline -> {
             client.guard().awaitQuiescence(rd::wakeup); // a poll on another thread returns
             client.rd().closeDependents(); // queues: readiness off, forwarding undone, before consumer_close
             rd.destroyConsumerQueue(); // rdkafka.h: consumer-queue references are destroyed before rd_kafka_consumer_close
-            leaveGroup(deadline, timeout);
+            int rc = rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
+            if (rc != 0) client.log().warn("{}: leaving the group ended with {}; destroying the client", client.name(), RdErrors.describe(rc));
             client.poll(0);
-            serveCommitsAtClose(deadline);
+            serveCommitsAtClose();
             if (!awaitBatchesClosed(deadline)) {
                 // Destroying now would hang in rd_kafka_destroy, freeing the messages would break
                 // the views: leave the client alive (a leak, reported) rather than hang or crash.
@@ -407,79 +404,10 @@ final class ConsumerCore {
                 failUnansweredCommits();
                 return;
             }
-            // The group was left above, or given up at the deadline: either way rd_kafka_destroy
-            // must not try to leave it again. After a close given up, librdkafka's own
-            // termination still waits for what is in flight to the coordinator (a commit, a
-            // LeaveGroup, ops waiting for a coordinator: up to session.timeout.ms or
-            // socket.timeout.ms), which no destroy flag cuts short: then close returns at its
-            // bound and the destruction finishes in the background.
-            long until = Math.max(deadline, System.nanoTime()) + DESTROY_GRACE_NANOS;
-            if (!client.destroyWithin(rd::destroyCommitQueue, true, until)) {
-                client.log().warn("{}: librdkafka is still terminating the client after close's {} (waiting for requests to "
-                        + "the unreachable cluster to time out); close returns now and the client is destroyed in the "
-                        + "background, on thread jrdkafka-destroy-{}", client.name(), timeout, client.name());
-            }
+            // After a close that could not finish (a fatal error), rd_kafka_destroy would try it again and hang.
+            client.destroy(rd::destroyCommitQueue, rc != 0 && rc != TIMED_OUT);
             failUnansweredCommits();
         });
-    }
-
-    /**
-     * Leaves the group with {@code rd_kafka_consumer_close_queue}, serving the close's queue on
-     * this thread — revocation runs the rebalance listener here, so commits on revoke work —
-     * until librdkafka says the consumer is closed or the deadline passes. Returns whether the
-     * group was left cleanly; if not, says why (WARN): the client is then destroyed with
-     * {@code RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE}, and the group notices the member is gone
-     * when its session times out.
-     */
-    private boolean leaveGroup(long deadline, Duration timeout) {
-        RdConsumerClose.Started started = RdConsumerClose.start(client.rd());
-        int rc = started.error();
-        if (rc == DESTROY) return true; // closed already (cannot happen today: close runs once)
-        if (rc != 0) {
-            client.log().warn("{}: the consumer group was not left cleanly: leaving it failed with {}; destroying the "
-                    + "client without leaving", client.name(), RdErrors.describe(rc));
-            return false;
-        }
-        RdConsumerClose close = started.close();
-        String failure = null;
-        try {
-            while (!close.closed()) {
-                if (System.nanoTime() - deadline >= 0) break;
-                try (RdEvent ev = close.poll(Timeouts.remainingMillis(deadline, SLICE_MS))) {
-                    if (ev != null) serveCloseEvent(ev);
-                }
-                client.poll(0); // logs and errors while the close takes its time
-            }
-        } catch (RuntimeException | Error e) {
-            failure = e.toString();
-        } finally {
-            close.destroy();
-        }
-        if (failure == null && close.closed()) return true;
-        client.log().warn("{}: the consumer group was not left cleanly: {}; destroying the client without leaving "
-                + "(RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE): uncommitted offsets are not committed, and the group reassigns "
-                + "this member's partitions only when its session times out", client.name(), failure != null
-                ? "serving the close failed with " + failure
-                : "the close did not finish within " + timeout + " (coordinator unreachable, or a rebalance or commit "
-                        + "still waiting for it)");
-        return false;
-    }
-
-    /** An event of the close queue: a rebalance (revocation) runs here; others are only logged. */
-    private void serveCloseEvent(RdEvent ev) {
-        int type = ev.type();
-        if (type == RdEvent.REBALANCE) {
-            try (RdPartitionList list = ev.partitionList()) {
-                if (list == null) return;
-                try {
-                    onRebalance(ev.assigns(), list);
-                } catch (KafkaException e) {
-                    client.log().warn("{}: rebalance at close: {}", client.name(), e.getMessage());
-                }
-            }
-        } else if (type == RdEvent.ERROR && ev.error() != 0) {
-            client.log().debug("{}: at close: {} ({})", client.name(), ev.errorString(), RdErrors.describe(ev.error()));
-        }
     }
 
     private boolean awaitBatchesClosed(long deadline) {

@@ -328,6 +328,19 @@ public final class RdConsumer {
         }
     }
 
+    /**
+     * Leaves the group with {@code rd_kafka_consumer_close}: it serves the close's own queue
+     * until librdkafka's TERMINATE reply, running the rebalance callback (revocation) on
+     * this thread. (Driving {@code rd_kafka_consumer_close_queue} ourselves and stopping at
+     * {@code rd_kafka_consumer_closed()} left the TERMINATE reply behind, and
+     * {@code rd_kafka_destroy} then hung for group members.) librdkafka bounds it by its own
+     * group timeouts. Returns its error code: _TIMED_OUT, or _FATAL after a fatal error, still
+     * leave a client that must be destroyed.
+     */
+    public int close() {
+        return rd_kafka_consumer_close(rk);
+    }
+
     /** Wakes a thread blocked in {@link #pollBatch}. */
     public void wakeup() {
         MemorySegment q = consumerQueue;
