@@ -91,8 +91,14 @@ class OffsetCommitListenerTest {
             int got = ConsumerTestSupport.awaitAssignment(c, Set.of(P0, P1), 30).size();
             ConsumerTestSupport.consume(c, N - got, 30);
             Map<TopicPartition, Long> end = Map.of(P0, (long) N / 2, P1, (long) N / 2);
-            ConsumerTestSupport.pollUntil(c, 20, "an auto-commit of the end offsets",
-                    () -> all.stream().anyMatch(s -> s.offsets().equals(end)));
+            // librdkafka commits only the partitions whose stored offset moved since the last
+            // commit: the end offsets may come in one auto-commit or in several (-1001 where a
+            // partition was not part of one).
+            ConsumerTestSupport.pollUntil(c, 20, "auto-commits of the end offsets", () -> {
+                Map<TopicPartition, Long> latest = new java.util.HashMap<>();
+                for (Seen s : all) s.offsets().forEach((tp, o) -> { if (o >= 0) latest.merge(tp, o, Math::max); });
+                return latest.equals(end);
+            });
             for (Seen s : all) {
                 assertNull(s.error(), "auto-commit failed: " + s);
                 assertSame(Thread.currentThread(), s.thread(), "called on the polling thread");
