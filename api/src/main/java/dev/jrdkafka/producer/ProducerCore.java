@@ -303,7 +303,7 @@ final class ProducerCore {
                 joinPoller();
             }
             if (!drained) {
-                log.warn("{}: close timed out after {} with {} messages outstanding; purging them", client.name(),
+                client.warn("{}: close timed out after {} with {} messages outstanding; purging them", client.name(),
                         timeout, client.rd().outqLen());
                 rd.purge(true, true);
                 long purgeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -334,7 +334,7 @@ final class ProducerCore {
                 interrupted = true;
             }
         }
-        if (poller.isAlive()) log.error("{}: poller thread did not stop within 30 s", client.name());
+        if (poller.isAlive()) client.warn("{}: poller thread did not stop within 30 s", client.name());
         if (interrupted) Thread.currentThread().interrupt();
     }
 

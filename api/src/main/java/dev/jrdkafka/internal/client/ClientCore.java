@@ -364,6 +364,18 @@ public final class ClientCore implements EventSink {
         }
     }
 
+    /**
+     * Logs a warning of the client's own (close timing out, a thread not stopping) without
+     * letting a failing logging backend stop what is being done (a close must finish).
+     */
+    public void warn(String format, Object... args) {
+        try {
+            log.warn(format, args);
+        } catch (Throwable loggerFailed) {
+            System.err.println("jrdkafka: " + name() + ": " + org.slf4j.helpers.MessageFormatter.arrayFormat(format, args).getMessage());
+        }
+    }
+
     /** Runs a user callback, reporting what it throws (never propagated: callers are librdkafka's or ours). */
     public void callback(String what, Runnable userCode) {
         try {
