@@ -33,7 +33,7 @@ final class Completions {
             public void complete(RdEvent result) {
                 int err = result.error();
                 if (err != 0) {
-                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
+                    fail(requestError(operation, result));
                     return;
                 }
                 for (Outcome<K, V> o : outcomes.apply(result)) {
@@ -60,7 +60,7 @@ final class Completions {
             public void complete(RdEvent result) {
                 int err = result.error();
                 if (err != 0) {
-                    fail(new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")"));
+                    fail(requestError(operation, result));
                     return;
                 }
                 try {
@@ -88,5 +88,11 @@ final class Completions {
     static KafkaException failure(String operation, Outcome<?, ?> o) {
         Object key = o.key() instanceof String name ? "'" + name + "'" : o.key();
         return new KafkaException(o.error(), operation + " of " + key + " failed: " + o.message() + " (" + RdErrors.name(o.error()) + ")");
+    }
+
+    /** The error of a whole request (a timeout, an unreachable cluster): it fails every future of the call. */
+    private static KafkaException requestError(String operation, RdEvent result) {
+        int err = result.error();
+        return new KafkaException(err, operation + " failed: " + result.errorString() + " (" + RdErrors.name(err) + ")");
     }
 }

@@ -21,7 +21,4 @@ public final class LiveClients {
         return NAMES.contains(name);
     }
 
-    public static Set<String> names() {
-        return Set.copyOf(NAMES);
-    }
 }

@@ -32,10 +32,6 @@ public abstract class NativeObject implements AutoCloseable {
         return p;
     }
 
-    public final boolean isOwned() {
-        return owned;
-    }
-
     public final boolean isClosed() {
         return ptr == null;
     }
