@@ -46,6 +46,14 @@ cp "$here/jextract/rdkafka_jextract.h" "$headers/rdkafka.h" "$headers/rdkafka_mo
 
 if $refresh; then
   (cd "$work" && "$jextract" -I . --dump-includes dump.txt rdkafka_jextract.h >/dev/null)
+  for h in rdkafka.h rdkafka_mock.h; do
+    grep -E "^--include-[a-z]+ .*# header: .*/$h\$" "$work/dump.txt" \
+      | sed -E 's/[[:space:]]+# header: .*$//' | LC_ALL=C sort -u > "$work/dump-$h.txt"
+  done
+  # Only the extra lines the dump missed (which of two same-named declarations it lists
+  # varies between librdkafka versions), so no argument is given twice.
+  grep -E '^--include-' "$here/jextract/includes-extra.txt" \
+    | grep -vxF -f <(cat "$work/dump-rdkafka.h.txt" "$work/dump-rdkafka_mock.h.txt") > "$work/extra.txt" || true
   {
     echo "# jextract --include-* arguments for librdkafka's own declarations, written by"
     echo "# bindings/regenerate.sh --refresh-includes from jextract --dump-includes: only the"
@@ -53,12 +61,11 @@ if $refresh; then
     for h in rdkafka.h rdkafka_mock.h; do
       echo
       echo "#### $h"
-      grep -E "^--include-[a-z]+ .*# header: .*/$h\$" "$work/dump.txt" \
-        | sed -E 's/[[:space:]]+# header: .*$//' | LC_ALL=C sort -u
+      cat "$work/dump-$h.txt"
     done
     echo
     echo "#### added by jextract/includes-extra.txt (see the reasons there)"
-    grep -E '^--include-' "$here/jextract/includes-extra.txt"
+    cat "$work/extra.txt"
   } > "$includes"
   echo "regenerate.sh: wrote $(grep -c '^--include' "$includes") lines to $includes"
 fi

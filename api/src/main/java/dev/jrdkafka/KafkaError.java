@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every error code of librdkafka 2.14.2 ({@code rd_kafka_resp_err_t}), named as librdkafka
+ * Every error code of librdkafka 2.15.0 ({@code rd_kafka_resp_err_t}), named as librdkafka
  * names it without the {@code RD_KAFKA_RESP_ERR_} prefix: negative codes starting with an
  * underscore are raised by librdkafka itself ({@link #isLocal()}), the others are Kafka
  * protocol errors returned by brokers.
@@ -339,6 +339,8 @@ public enum KafkaError {
     PRINCIPAL_DESERIALIZATION_FAILURE(97, "Broker: Request principal deserialization failed during forwarding"),
     /** Broker: Unknown topic id */
     UNKNOWN_TOPIC_ID(100, "Broker: Unknown topic id"),
+    /** Broker: The log's topic ID did not match the topic ID in the request */
+    INCONSISTENT_TOPIC_ID(103, "Broker: The log's topic ID did not match the topic ID in the request"),
     /** Broker: The member epoch is fenced by the group coordinator */
     FENCED_MEMBER_EPOCH(110, "Broker: The member epoch is fenced by the group coordinator"),
     /** Broker: The instance ID is still used by another member in the consumer group */
@@ -347,12 +349,46 @@ public enum KafkaError {
     UNSUPPORTED_ASSIGNOR(112, "Broker: The assignor or its version range is not supported by the consumer group"),
     /** Broker: The member epoch is stale */
     STALE_MEMBER_EPOCH(113, "Broker: The member epoch is stale"),
+    /** Broker: The request was sent to an endpoint of the wrong type */
+    MISMATCHED_ENDPOINT_TYPE(114, "Broker: The request was sent to an endpoint of the wrong type"),
+    /** Broker: This endpoint type is not supported yet */
+    UNSUPPORTED_ENDPOINT_TYPE(115, "Broker: This endpoint type is not supported yet"),
+    /** Broker: This controller ID is not known */
+    UNKNOWN_CONTROLLER_ID(116, "Broker: This controller ID is not known"),
     /** Broker: Client sent a push telemetry request with an invalid or outdated subscription ID */
     UNKNOWN_SUBSCRIPTION_ID(117, "Broker: Client sent a push telemetry request with an invalid or outdated subscription ID"),
     /** Broker: Client sent a push telemetry request larger than the maximum size the broker will accept */
     TELEMETRY_TOO_LARGE(118, "Broker: Client sent a push telemetry request larger than the maximum size the broker will accept"),
+    /** Broker: The controller has considered the broker registration to be invalid */
+    INVALID_REGISTRATION(119, "Broker: The controller has considered the broker registration to be invalid"),
+    /** Broker: The server encountered an error with the transaction */
+    TRANSACTION_ABORTABLE(120, "Broker: The server encountered an error with the transaction"),
+    /** Broker: The record state is invalid */
+    INVALID_RECORD_STATE(121, "Broker: The record state is invalid"),
+    /** Broker: The share session was not found */
+    SHARE_SESSION_NOT_FOUND(122, "Broker: The share session was not found"),
+    /** Broker: The share session epoch is invalid */
+    INVALID_SHARE_SESSION_EPOCH(123, "Broker: The share session epoch is invalid"),
+    /** Broker: The share-group state epoch did not match */
+    FENCED_STATE_EPOCH(124, "Broker: The share-group state epoch did not match"),
+    /** Broker: The voter key doesn't match the receiving replica's key */
+    INVALID_VOTER_KEY(125, "Broker: The voter key doesn't match the receiving replica's key"),
+    /** Broker: The voter is already part of the set of voters */
+    DUPLICATE_VOTER(126, "Broker: The voter is already part of the set of voters"),
+    /** Broker: The voter is not part of the set of voters */
+    VOTER_NOT_FOUND(127, "Broker: The voter is not part of the set of voters"),
+    /** Broker: The regular expression is not valid */
+    INVALID_REGULAR_EXPRESSION(128, "Broker: The regular expression is not valid"),
     /** Broker: Client metadata is stale, client should rebootstrap to obtain new metadata */
-    REBOOTSTRAP_REQUIRED(129, "Broker: Client metadata is stale, client should rebootstrap to obtain new metadata");
+    REBOOTSTRAP_REQUIRED(129, "Broker: Client metadata is stale, client should rebootstrap to obtain new metadata"),
+    /** Broker: The supplied topology is invalid */
+    STREAMS_INVALID_TOPOLOGY(130, "Broker: The supplied topology is invalid"),
+    /** Broker: The supplied topology epoch is invalid */
+    STREAMS_INVALID_TOPOLOGY_EPOCH(131, "Broker: The supplied topology epoch is invalid"),
+    /** Broker: The supplied topology epoch is outdated */
+    STREAMS_TOPOLOGY_FENCED(132, "Broker: The supplied topology epoch is outdated"),
+    /** Broker: The limit of share sessions has been reached */
+    SHARE_SESSION_LIMIT_REACHED(133, "Broker: The limit of share sessions has been reached");
 
     private static final Map<Integer, KafkaError> BY_CODE = new HashMap<>();
 

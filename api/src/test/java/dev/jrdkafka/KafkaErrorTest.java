@@ -62,7 +62,7 @@ class KafkaErrorTest {
         }
         for (KafkaError e : KafkaError.values()) if (!seen.contains(e)) problems.add("not in librdkafka's table: " + e);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(170, KafkaError.values().length);
+        assertEquals(188, KafkaError.values().length);
     }
 
     @Test

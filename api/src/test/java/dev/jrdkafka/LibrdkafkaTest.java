@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class LibrdkafkaTest {
     @Test
     void reportsThePinnedVersion() {
-        assertEquals("2.14.2", Librdkafka.version());
-        assertEquals(0x020e02, Librdkafka.versionNumber() >>> 8);
+        assertEquals("2.15.0", Librdkafka.version());
+        assertEquals(0x020f00, Librdkafka.versionNumber() >>> 8);
     }
 
     @Test

@@ -11,7 +11,7 @@ final class ConfigKeys {
     static final String REDACTED = "[redacted]";
 
     /**
-     * Properties librdkafka marks {@code _RK_SENSITIVE} in librdkafka 2.14.2
+     * Properties librdkafka marks {@code _RK_SENSITIVE} in librdkafka 2.15.0
      * {@code src/rdkafka_conf.c} ({@code grep -n _RK_SENSITIVE src/rdkafka_conf.c}), plus the
      * alias {@code sasl.oauthbearer.client.credentials.client.secret} of one of them.
      */

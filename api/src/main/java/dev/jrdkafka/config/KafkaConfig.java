@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * A librdkafka configuration: ordered property → value strings, validated at set time.
  *
  * <p>Property names and values are librdkafka's, as listed in its
- * <a href="https://github.com/confluentinc/librdkafka/blob/v2.14.2/CONFIGURATION.md">CONFIGURATION.md</a>,
+ * <a href="https://github.com/confluentinc/librdkafka/blob/v2.15.0/CONFIGURATION.md">CONFIGURATION.md</a>,
  * global and topic-level alike ({@code acks}, {@code partitioner} and
  * {@code message.timeout.ms} are topic-level; they apply to every topic the client uses).
  * Every {@code set} hands the property to librdkafka at once, on a scratch configuration, and

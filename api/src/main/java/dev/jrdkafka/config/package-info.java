@@ -4,7 +4,7 @@
  *
  * <h2>librdkafka's property names</h2>
  * The names and values are librdkafka's own, exactly as in its
- * <a href="https://github.com/confluentinc/librdkafka/blob/v2.14.2/CONFIGURATION.md">CONFIGURATION.md</a>
+ * <a href="https://github.com/confluentinc/librdkafka/blob/v2.15.0/CONFIGURATION.md">CONFIGURATION.md</a>
  * and as every other librdkafka binding (confluent-kafka-go, -python, -dotnet, rust-rdkafka)
  * takes them: a configuration can move between them unchanged. Global and topic-level
  * properties go in the same map; topic-level ones ({@code acks}, {@code partitioner},

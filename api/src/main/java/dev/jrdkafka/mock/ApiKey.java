@@ -30,7 +30,13 @@ public enum ApiKey {
     /** KIP-714 client telemetry. */
     GET_TELEMETRY_SUBSCRIPTIONS(71, "GetTelemetrySubscriptions"),
     /** KIP-714 client telemetry. */
-    PUSH_TELEMETRY(72, "PushTelemetry");
+    PUSH_TELEMETRY(72, "PushTelemetry"),
+    /** KIP-932 share groups (librdkafka 2.15.0). */
+    SHARE_GROUP_HEARTBEAT(76, "ShareGroupHeartbeat"),
+    /** KIP-932 share groups (librdkafka 2.15.0). */
+    SHARE_FETCH(78, "ShareFetch"),
+    /** KIP-932 share groups (librdkafka 2.15.0). */
+    SHARE_ACKNOWLEDGE(79, "ShareAcknowledge");
 
     private final int code;
     private final String kafkaName;

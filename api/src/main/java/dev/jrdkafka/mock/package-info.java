@@ -34,7 +34,7 @@
  * </ul>
  *
  * <p>librdkafka declares the mock API experimental, outside its API/ABI stability
- * guarantees; this package follows librdkafka 2.14.2's and guards against its known crashes
+ * guarantees; this package follows librdkafka 2.15.0's and guards against its known crashes
  * (see {@link dev.jrdkafka.mock.MockCluster#setPartitionLeaderless}).
  */
 package dev.jrdkafka.mock;

@@ -44,7 +44,7 @@ class MockRequestTrackingTest {
             assertTrue(cluster.requests().stream().anyMatch(r -> r.is(ApiKey.METADATA)), "still tracking after clear");
 
             cluster.stopRequestTracking();
-            assertEquals(List.of(), cluster.requests(), "librdkafka 2.14.2 discards the requests on stop");
+            assertEquals(List.of(), cluster.requests(), "librdkafka 2.15.0 discards the requests on stop");
             try (RawClient after = RawClient.producer(cluster.bootstrapServers())) {
                 after.metadata(DEADLINE);
             }

@@ -20,6 +20,7 @@ class MockValueTypesTest {
     void apiKeysAreTheMockImplementedOnes() {
         assertEquals(0, ApiKey.PRODUCE.code());
         assertEquals(68, ApiKey.CONSUMER_GROUP_HEARTBEAT.code());
+        assertEquals(78, ApiKey.SHARE_FETCH.code());
         assertEquals("TxnOffsetCommit", ApiKey.TXN_OFFSET_COMMIT.kafkaName());
         assertEquals(Optional.of(ApiKey.END_TXN), ApiKey.fromCode(26));
         assertEquals(Optional.empty(), ApiKey.fromCode(32));

@@ -141,7 +141,7 @@ public class rd_kafka_vu_s {
             rdkafka_h.C_POINTER.withName("headers"),
             rdkafka_h.C_POINTER.withName("ptr"),
             MemoryLayout.sequenceLayout(64, rdkafka_h.C_CHAR).withName("_pad")
-        ).withName("$anon$1173:9");
+        ).withName("$anon$1215:9");
 
         /**
          * The layout of this union
@@ -387,7 +387,7 @@ public class rd_kafka_vu_s {
             private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
                 rdkafka_h.C_POINTER.withName("ptr"),
                 rdkafka_h.C_LONG.withName("size")
-            ).withName("$anon$1179:17");
+            ).withName("$anon$1221:17");
 
             /**
              * The layout of this struct
@@ -604,7 +604,7 @@ public class rd_kafka_vu_s {
                 rdkafka_h.C_POINTER.withName("name"),
                 rdkafka_h.C_POINTER.withName("val"),
                 rdkafka_h.C_LONG.withName("size")
-            ).withName("$anon$1183:17");
+            ).withName("$anon$1225:17");
 
             /**
              * The layout of this struct

@@ -32,10 +32,10 @@ public class rdkafka_h extends rdkafka_h$shared {
     public static int LIBRDKAFKA_TYPECHECKS() {
         return LIBRDKAFKA_TYPECHECKS;
     }
-    private static final int RD_KAFKA_VERSION = (int)34472703L;
+    private static final int RD_KAFKA_VERSION = (int)34537727L;
     /**
      * {@snippet lang=c :
-     * #define RD_KAFKA_VERSION 34472703
+     * #define RD_KAFKA_VERSION 34537727
      * }
      */
     public static int RD_KAFKA_VERSION() {
@@ -2105,6 +2105,15 @@ public class rdkafka_h extends rdkafka_h$shared {
     public static int RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_ID() {
         return RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_ID;
     }
+    private static final int RD_KAFKA_RESP_ERR_INCONSISTENT_TOPIC_ID = (int)103L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_INCONSISTENT_TOPIC_ID = 103
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_INCONSISTENT_TOPIC_ID() {
+        return RD_KAFKA_RESP_ERR_INCONSISTENT_TOPIC_ID;
+    }
     private static final int RD_KAFKA_RESP_ERR_FENCED_MEMBER_EPOCH = (int)110L;
     /**
      * {@snippet lang=c :
@@ -2141,6 +2150,33 @@ public class rdkafka_h extends rdkafka_h$shared {
     public static int RD_KAFKA_RESP_ERR_STALE_MEMBER_EPOCH() {
         return RD_KAFKA_RESP_ERR_STALE_MEMBER_EPOCH;
     }
+    private static final int RD_KAFKA_RESP_ERR_MISMATCHED_ENDPOINT_TYPE = (int)114L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_MISMATCHED_ENDPOINT_TYPE = 114
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_MISMATCHED_ENDPOINT_TYPE() {
+        return RD_KAFKA_RESP_ERR_MISMATCHED_ENDPOINT_TYPE;
+    }
+    private static final int RD_KAFKA_RESP_ERR_UNSUPPORTED_ENDPOINT_TYPE = (int)115L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_UNSUPPORTED_ENDPOINT_TYPE = 115
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_UNSUPPORTED_ENDPOINT_TYPE() {
+        return RD_KAFKA_RESP_ERR_UNSUPPORTED_ENDPOINT_TYPE;
+    }
+    private static final int RD_KAFKA_RESP_ERR_UNKNOWN_CONTROLLER_ID = (int)116L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_UNKNOWN_CONTROLLER_ID = 116
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_UNKNOWN_CONTROLLER_ID() {
+        return RD_KAFKA_RESP_ERR_UNKNOWN_CONTROLLER_ID;
+    }
     private static final int RD_KAFKA_RESP_ERR_UNKNOWN_SUBSCRIPTION_ID = (int)117L;
     /**
      * {@snippet lang=c :
@@ -2159,6 +2195,96 @@ public class rdkafka_h extends rdkafka_h$shared {
     public static int RD_KAFKA_RESP_ERR_TELEMETRY_TOO_LARGE() {
         return RD_KAFKA_RESP_ERR_TELEMETRY_TOO_LARGE;
     }
+    private static final int RD_KAFKA_RESP_ERR_INVALID_REGISTRATION = (int)119L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_INVALID_REGISTRATION = 119
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_INVALID_REGISTRATION() {
+        return RD_KAFKA_RESP_ERR_INVALID_REGISTRATION;
+    }
+    private static final int RD_KAFKA_RESP_ERR_TRANSACTION_ABORTABLE = (int)120L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_TRANSACTION_ABORTABLE = 120
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_TRANSACTION_ABORTABLE() {
+        return RD_KAFKA_RESP_ERR_TRANSACTION_ABORTABLE;
+    }
+    private static final int RD_KAFKA_RESP_ERR_INVALID_RECORD_STATE = (int)121L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_INVALID_RECORD_STATE = 121
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_INVALID_RECORD_STATE() {
+        return RD_KAFKA_RESP_ERR_INVALID_RECORD_STATE;
+    }
+    private static final int RD_KAFKA_RESP_ERR_SHARE_SESSION_NOT_FOUND = (int)122L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_SHARE_SESSION_NOT_FOUND = 122
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_SHARE_SESSION_NOT_FOUND() {
+        return RD_KAFKA_RESP_ERR_SHARE_SESSION_NOT_FOUND;
+    }
+    private static final int RD_KAFKA_RESP_ERR_INVALID_SHARE_SESSION_EPOCH = (int)123L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_INVALID_SHARE_SESSION_EPOCH = 123
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_INVALID_SHARE_SESSION_EPOCH() {
+        return RD_KAFKA_RESP_ERR_INVALID_SHARE_SESSION_EPOCH;
+    }
+    private static final int RD_KAFKA_RESP_ERR_FENCED_STATE_EPOCH = (int)124L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_FENCED_STATE_EPOCH = 124
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_FENCED_STATE_EPOCH() {
+        return RD_KAFKA_RESP_ERR_FENCED_STATE_EPOCH;
+    }
+    private static final int RD_KAFKA_RESP_ERR_INVALID_VOTER_KEY = (int)125L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_INVALID_VOTER_KEY = 125
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_INVALID_VOTER_KEY() {
+        return RD_KAFKA_RESP_ERR_INVALID_VOTER_KEY;
+    }
+    private static final int RD_KAFKA_RESP_ERR_DUPLICATE_VOTER = (int)126L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_DUPLICATE_VOTER = 126
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_DUPLICATE_VOTER() {
+        return RD_KAFKA_RESP_ERR_DUPLICATE_VOTER;
+    }
+    private static final int RD_KAFKA_RESP_ERR_VOTER_NOT_FOUND = (int)127L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_VOTER_NOT_FOUND = 127
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_VOTER_NOT_FOUND() {
+        return RD_KAFKA_RESP_ERR_VOTER_NOT_FOUND;
+    }
+    private static final int RD_KAFKA_RESP_ERR_INVALID_REGULAR_EXPRESSION = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_INVALID_REGULAR_EXPRESSION = 128
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_INVALID_REGULAR_EXPRESSION() {
+        return RD_KAFKA_RESP_ERR_INVALID_REGULAR_EXPRESSION;
+    }
     private static final int RD_KAFKA_RESP_ERR_REBOOTSTRAP_REQUIRED = (int)129L;
     /**
      * {@snippet lang=c :
@@ -2168,10 +2294,46 @@ public class rdkafka_h extends rdkafka_h$shared {
     public static int RD_KAFKA_RESP_ERR_REBOOTSTRAP_REQUIRED() {
         return RD_KAFKA_RESP_ERR_REBOOTSTRAP_REQUIRED;
     }
-    private static final int RD_KAFKA_RESP_ERR_END_ALL = (int)130L;
+    private static final int RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY = (int)130L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.RD_KAFKA_RESP_ERR_END_ALL = 130
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY = 130
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY() {
+        return RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY;
+    }
+    private static final int RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY_EPOCH = (int)131L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY_EPOCH = 131
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY_EPOCH() {
+        return RD_KAFKA_RESP_ERR_STREAMS_INVALID_TOPOLOGY_EPOCH;
+    }
+    private static final int RD_KAFKA_RESP_ERR_STREAMS_TOPOLOGY_FENCED = (int)132L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_STREAMS_TOPOLOGY_FENCED = 132
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_STREAMS_TOPOLOGY_FENCED() {
+        return RD_KAFKA_RESP_ERR_STREAMS_TOPOLOGY_FENCED;
+    }
+    private static final int RD_KAFKA_RESP_ERR_SHARE_SESSION_LIMIT_REACHED = (int)133L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_SHARE_SESSION_LIMIT_REACHED = 133
+     * }
+     */
+    public static int RD_KAFKA_RESP_ERR_SHARE_SESSION_LIMIT_REACHED() {
+        return RD_KAFKA_RESP_ERR_SHARE_SESSION_LIMIT_REACHED;
+    }
+    private static final int RD_KAFKA_RESP_ERR_END_ALL = (int)134L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RD_KAFKA_RESP_ERR_END_ALL = 134
      * }
      */
     public static int RD_KAFKA_RESP_ERR_END_ALL() {
@@ -4535,6 +4697,186 @@ public class rdkafka_h extends rdkafka_h$shared {
         }
     }
 
+    private static class rd_kafka_messages_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_LONG,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_messages_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_messages_count(const rd_kafka_messages_t *messages)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_messages_count$descriptor() {
+        return rd_kafka_messages_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_messages_count(const rd_kafka_messages_t *messages)
+     * }
+     */
+    public static MethodHandle rd_kafka_messages_count$handle() {
+        return rd_kafka_messages_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_messages_count(const rd_kafka_messages_t *messages)
+     * }
+     */
+    public static MemorySegment rd_kafka_messages_count$address() {
+        return rd_kafka_messages_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * size_t rd_kafka_messages_count(const rd_kafka_messages_t *messages)
+     * }
+     */
+    public static long rd_kafka_messages_count(MemorySegment messages) {
+        var mh$ = rd_kafka_messages_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_messages_count", messages);
+            }
+            return (long)mh$.invokeExact(messages);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_messages_get {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_messages_get");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_message_t *rd_kafka_messages_get(const rd_kafka_messages_t *messages, size_t index)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_messages_get$descriptor() {
+        return rd_kafka_messages_get.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_message_t *rd_kafka_messages_get(const rd_kafka_messages_t *messages, size_t index)
+     * }
+     */
+    public static MethodHandle rd_kafka_messages_get$handle() {
+        return rd_kafka_messages_get.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_message_t *rd_kafka_messages_get(const rd_kafka_messages_t *messages, size_t index)
+     * }
+     */
+    public static MemorySegment rd_kafka_messages_get$address() {
+        return rd_kafka_messages_get.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_message_t *rd_kafka_messages_get(const rd_kafka_messages_t *messages, size_t index)
+     * }
+     */
+    public static MemorySegment rd_kafka_messages_get(MemorySegment messages, long index) {
+        var mh$ = rd_kafka_messages_get.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_messages_get", messages, index);
+            }
+            return (MemorySegment)mh$.invokeExact(messages, index);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_messages_destroy {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_messages_destroy");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_messages_destroy(rd_kafka_messages_t *messages)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_messages_destroy$descriptor() {
+        return rd_kafka_messages_destroy.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_messages_destroy(rd_kafka_messages_t *messages)
+     * }
+     */
+    public static MethodHandle rd_kafka_messages_destroy$handle() {
+        return rd_kafka_messages_destroy.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_messages_destroy(rd_kafka_messages_t *messages)
+     * }
+     */
+    public static MemorySegment rd_kafka_messages_destroy$address() {
+        return rd_kafka_messages_destroy.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_messages_destroy(rd_kafka_messages_t *messages)
+     * }
+     */
+    public static void rd_kafka_messages_destroy(MemorySegment messages) {
+        var mh$ = rd_kafka_messages_destroy.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_messages_destroy", messages);
+            }
+            mh$.invokeExact(messages);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class rd_kafka_message_destroy {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
             rdkafka_h.C_POINTER
@@ -5277,6 +5619,66 @@ public class rdkafka_h extends rdkafka_h$shared {
                 traceDowncall("rd_kafka_message_leader_epoch", rkmessage);
             }
             return (int)mh$.invokeExact(rkmessage);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_message_delivery_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_SHORT,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_message_delivery_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int16_t rd_kafka_message_delivery_count(const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_message_delivery_count$descriptor() {
+        return rd_kafka_message_delivery_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int16_t rd_kafka_message_delivery_count(const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static MethodHandle rd_kafka_message_delivery_count$handle() {
+        return rd_kafka_message_delivery_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int16_t rd_kafka_message_delivery_count(const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static MemorySegment rd_kafka_message_delivery_count$address() {
+        return rd_kafka_message_delivery_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int16_t rd_kafka_message_delivery_count(const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static short rd_kafka_message_delivery_count(MemorySegment rkmessage) {
+        var mh$ = rd_kafka_message_delivery_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_message_delivery_count", rkmessage);
+            }
+            return (short)mh$.invokeExact(rkmessage);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -9152,6 +9554,194 @@ public class rdkafka_h extends rdkafka_h$shared {
                 traceDowncall("rd_kafka_destroy_flags", rk, flags);
             }
             mh$.invokeExact(rk, flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_queue_get_sasl {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_queue_get_sasl");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_queue_t *rd_kafka_share_queue_get_sasl(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_queue_get_sasl$descriptor() {
+        return rd_kafka_share_queue_get_sasl.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_queue_t *rd_kafka_share_queue_get_sasl(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_queue_get_sasl$handle() {
+        return rd_kafka_share_queue_get_sasl.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_queue_t *rd_kafka_share_queue_get_sasl(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_queue_get_sasl$address() {
+        return rd_kafka_share_queue_get_sasl.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_queue_t *rd_kafka_share_queue_get_sasl(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_queue_get_sasl(MemorySegment rkshare) {
+        var mh$ = rd_kafka_share_queue_get_sasl.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_queue_get_sasl", rkshare);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_oauthbearer_set_token {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_LONG,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_LONG,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_oauthbearer_set_token");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token(rd_kafka_share_t *rkshare, const char *token_value, int64_t md_lifetime_ms, const char *md_principal_name, const char **extensions, size_t extension_size, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_oauthbearer_set_token$descriptor() {
+        return rd_kafka_share_oauthbearer_set_token.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token(rd_kafka_share_t *rkshare, const char *token_value, int64_t md_lifetime_ms, const char *md_principal_name, const char **extensions, size_t extension_size, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_oauthbearer_set_token$handle() {
+        return rd_kafka_share_oauthbearer_set_token.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token(rd_kafka_share_t *rkshare, const char *token_value, int64_t md_lifetime_ms, const char *md_principal_name, const char **extensions, size_t extension_size, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_oauthbearer_set_token$address() {
+        return rd_kafka_share_oauthbearer_set_token.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token(rd_kafka_share_t *rkshare, const char *token_value, int64_t md_lifetime_ms, const char *md_principal_name, const char **extensions, size_t extension_size, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static int rd_kafka_share_oauthbearer_set_token(MemorySegment rkshare, MemorySegment token_value, long md_lifetime_ms, MemorySegment md_principal_name, MemorySegment extensions, long extension_size, MemorySegment errstr, long errstr_size) {
+        var mh$ = rd_kafka_share_oauthbearer_set_token.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_oauthbearer_set_token", rkshare, token_value, md_lifetime_ms, md_principal_name, extensions, extension_size, errstr, errstr_size);
+            }
+            return (int)mh$.invokeExact(rkshare, token_value, md_lifetime_ms, md_principal_name, extensions, extension_size, errstr, errstr_size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_oauthbearer_set_token_failure {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_oauthbearer_set_token_failure");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token_failure(rd_kafka_share_t *rkshare, const char *errstr)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_oauthbearer_set_token_failure$descriptor() {
+        return rd_kafka_share_oauthbearer_set_token_failure.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token_failure(rd_kafka_share_t *rkshare, const char *errstr)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_oauthbearer_set_token_failure$handle() {
+        return rd_kafka_share_oauthbearer_set_token_failure.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token_failure(rd_kafka_share_t *rkshare, const char *errstr)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_oauthbearer_set_token_failure$address() {
+        return rd_kafka_share_oauthbearer_set_token_failure.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_oauthbearer_set_token_failure(rd_kafka_share_t *rkshare, const char *errstr)
+     * }
+     */
+    public static int rd_kafka_share_oauthbearer_set_token_failure(MemorySegment rkshare, MemorySegment errstr) {
+        var mh$ = rd_kafka_share_oauthbearer_set_token_failure.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_oauthbearer_set_token_failure", rkshare, errstr);
+            }
+            return (int)mh$.invokeExact(rkshare, errstr);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -14180,6 +14770,1555 @@ public class rdkafka_h extends rdkafka_h$shared {
                 traceDowncall("rd_kafka_purge", rk, purge_flags);
             }
             return (int)mh$.invokeExact(rk, purge_flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_ACCEPT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rd_kafka_share_AcknowledgeType_s.RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_ACCEPT = 1
+     * }
+     */
+    public static int RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_ACCEPT() {
+        return RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_ACCEPT;
+    }
+    private static final int RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_RELEASE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rd_kafka_share_AcknowledgeType_s.RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_RELEASE = 2
+     * }
+     */
+    public static int RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_RELEASE() {
+        return RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_RELEASE;
+    }
+    private static final int RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_REJECT = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rd_kafka_share_AcknowledgeType_s.RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_REJECT = 3
+     * }
+     */
+    public static int RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_REJECT() {
+        return RD_KAFKA_SHARE_ACKNOWLEDGE_TYPE_REJECT;
+    }
+
+    private static class rd_kafka_share_partition_offsets_list_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_LONG,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_partition_offsets_list_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_list_count(const rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_partition_offsets_list_count$descriptor() {
+        return rd_kafka_share_partition_offsets_list_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_list_count(const rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_partition_offsets_list_count$handle() {
+        return rd_kafka_share_partition_offsets_list_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_list_count(const rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_list_count$address() {
+        return rd_kafka_share_partition_offsets_list_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_list_count(const rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static long rd_kafka_share_partition_offsets_list_count(MemorySegment list) {
+        var mh$ = rd_kafka_share_partition_offsets_list_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_partition_offsets_list_count", list);
+            }
+            return (long)mh$.invokeExact(list);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_partition_offsets_list_get {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_partition_offsets_list_get");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * const rd_kafka_share_partition_offsets_t *rd_kafka_share_partition_offsets_list_get(const rd_kafka_share_partition_offsets_list_t *list, size_t index)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_partition_offsets_list_get$descriptor() {
+        return rd_kafka_share_partition_offsets_list_get.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * const rd_kafka_share_partition_offsets_t *rd_kafka_share_partition_offsets_list_get(const rd_kafka_share_partition_offsets_list_t *list, size_t index)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_partition_offsets_list_get$handle() {
+        return rd_kafka_share_partition_offsets_list_get.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * const rd_kafka_share_partition_offsets_t *rd_kafka_share_partition_offsets_list_get(const rd_kafka_share_partition_offsets_list_t *list, size_t index)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_list_get$address() {
+        return rd_kafka_share_partition_offsets_list_get.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * const rd_kafka_share_partition_offsets_t *rd_kafka_share_partition_offsets_list_get(const rd_kafka_share_partition_offsets_list_t *list, size_t index)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_list_get(MemorySegment list, long index) {
+        var mh$ = rd_kafka_share_partition_offsets_list_get.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_partition_offsets_list_get", list, index);
+            }
+            return (MemorySegment)mh$.invokeExact(list, index);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_partition_offsets_list_destroy {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_partition_offsets_list_destroy");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_share_partition_offsets_list_destroy(rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_partition_offsets_list_destroy$descriptor() {
+        return rd_kafka_share_partition_offsets_list_destroy.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_share_partition_offsets_list_destroy(rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_partition_offsets_list_destroy$handle() {
+        return rd_kafka_share_partition_offsets_list_destroy.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_share_partition_offsets_list_destroy(rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_list_destroy$address() {
+        return rd_kafka_share_partition_offsets_list_destroy.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_share_partition_offsets_list_destroy(rd_kafka_share_partition_offsets_list_t *list)
+     * }
+     */
+    public static void rd_kafka_share_partition_offsets_list_destroy(MemorySegment list) {
+        var mh$ = rd_kafka_share_partition_offsets_list_destroy.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_partition_offsets_list_destroy", list);
+            }
+            mh$.invokeExact(list);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_partition_offsets_partition {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_partition_offsets_partition");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * const rd_kafka_topic_partition_t *rd_kafka_share_partition_offsets_partition(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_partition_offsets_partition$descriptor() {
+        return rd_kafka_share_partition_offsets_partition.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * const rd_kafka_topic_partition_t *rd_kafka_share_partition_offsets_partition(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_partition_offsets_partition$handle() {
+        return rd_kafka_share_partition_offsets_partition.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * const rd_kafka_topic_partition_t *rd_kafka_share_partition_offsets_partition(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_partition$address() {
+        return rd_kafka_share_partition_offsets_partition.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * const rd_kafka_topic_partition_t *rd_kafka_share_partition_offsets_partition(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_partition(MemorySegment partition_offsets) {
+        var mh$ = rd_kafka_share_partition_offsets_partition.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_partition_offsets_partition", partition_offsets);
+            }
+            return (MemorySegment)mh$.invokeExact(partition_offsets);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_partition_offsets_offsets {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_partition_offsets_offsets");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * const int64_t *rd_kafka_share_partition_offsets_offsets(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_partition_offsets_offsets$descriptor() {
+        return rd_kafka_share_partition_offsets_offsets.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * const int64_t *rd_kafka_share_partition_offsets_offsets(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_partition_offsets_offsets$handle() {
+        return rd_kafka_share_partition_offsets_offsets.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * const int64_t *rd_kafka_share_partition_offsets_offsets(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_offsets$address() {
+        return rd_kafka_share_partition_offsets_offsets.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * const int64_t *rd_kafka_share_partition_offsets_offsets(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_offsets(MemorySegment partition_offsets) {
+        var mh$ = rd_kafka_share_partition_offsets_offsets.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_partition_offsets_offsets", partition_offsets);
+            }
+            return (MemorySegment)mh$.invokeExact(partition_offsets);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_partition_offsets_offsets_cnt {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_LONG,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_partition_offsets_offsets_cnt");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_offsets_cnt(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_partition_offsets_offsets_cnt$descriptor() {
+        return rd_kafka_share_partition_offsets_offsets_cnt.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_offsets_cnt(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_partition_offsets_offsets_cnt$handle() {
+        return rd_kafka_share_partition_offsets_offsets_cnt.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_offsets_cnt(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_partition_offsets_offsets_cnt$address() {
+        return rd_kafka_share_partition_offsets_offsets_cnt.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * size_t rd_kafka_share_partition_offsets_offsets_cnt(const rd_kafka_share_partition_offsets_t *partition_offsets)
+     * }
+     */
+    public static long rd_kafka_share_partition_offsets_offsets_cnt(MemorySegment partition_offsets) {
+        var mh$ = rd_kafka_share_partition_offsets_offsets_cnt.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_partition_offsets_offsets_cnt", partition_offsets);
+            }
+            return (long)mh$.invokeExact(partition_offsets);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_consumer_new {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_consumer_new");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_share_t *rd_kafka_share_consumer_new(rd_kafka_conf_t *conf, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_consumer_new$descriptor() {
+        return rd_kafka_share_consumer_new.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_share_t *rd_kafka_share_consumer_new(rd_kafka_conf_t *conf, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_consumer_new$handle() {
+        return rd_kafka_share_consumer_new.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_share_t *rd_kafka_share_consumer_new(rd_kafka_conf_t *conf, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_consumer_new$address() {
+        return rd_kafka_share_consumer_new.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_share_t *rd_kafka_share_consumer_new(rd_kafka_conf_t *conf, char *errstr, size_t errstr_size)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_consumer_new(MemorySegment conf, MemorySegment errstr, long errstr_size) {
+        var mh$ = rd_kafka_share_consumer_new.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_consumer_new", conf, errstr, errstr_size);
+            }
+            return (MemorySegment)mh$.invokeExact(conf, errstr, errstr_size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_set_acknowledgement_commit_cb {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_set_acknowledgement_commit_cb");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_acknowledgement_commit_cb(rd_kafka_share_t *rkshare, void (*share_acknowledgement_commit_cb)(rd_kafka_share_t *, rd_kafka_share_partition_offsets_list_t *, rd_kafka_resp_err_t, void *), void *opaque)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_set_acknowledgement_commit_cb$descriptor() {
+        return rd_kafka_share_set_acknowledgement_commit_cb.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_acknowledgement_commit_cb(rd_kafka_share_t *rkshare, void (*share_acknowledgement_commit_cb)(rd_kafka_share_t *, rd_kafka_share_partition_offsets_list_t *, rd_kafka_resp_err_t, void *), void *opaque)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_set_acknowledgement_commit_cb$handle() {
+        return rd_kafka_share_set_acknowledgement_commit_cb.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_acknowledgement_commit_cb(rd_kafka_share_t *rkshare, void (*share_acknowledgement_commit_cb)(rd_kafka_share_t *, rd_kafka_share_partition_offsets_list_t *, rd_kafka_resp_err_t, void *), void *opaque)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_set_acknowledgement_commit_cb$address() {
+        return rd_kafka_share_set_acknowledgement_commit_cb.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_acknowledgement_commit_cb(rd_kafka_share_t *rkshare, void (*share_acknowledgement_commit_cb)(rd_kafka_share_t *, rd_kafka_share_partition_offsets_list_t *, rd_kafka_resp_err_t, void *), void *opaque)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_set_acknowledgement_commit_cb(MemorySegment rkshare, MemorySegment share_acknowledgement_commit_cb, MemorySegment opaque) {
+        var mh$ = rd_kafka_share_set_acknowledgement_commit_cb.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_set_acknowledgement_commit_cb", rkshare, share_acknowledgement_commit_cb, opaque);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare, share_acknowledgement_commit_cb, opaque);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_subscribe {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_subscribe");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscribe(rd_kafka_share_t *rkshare, const rd_kafka_topic_partition_list_t *topics)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_subscribe$descriptor() {
+        return rd_kafka_share_subscribe.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscribe(rd_kafka_share_t *rkshare, const rd_kafka_topic_partition_list_t *topics)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_subscribe$handle() {
+        return rd_kafka_share_subscribe.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscribe(rd_kafka_share_t *rkshare, const rd_kafka_topic_partition_list_t *topics)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_subscribe$address() {
+        return rd_kafka_share_subscribe.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscribe(rd_kafka_share_t *rkshare, const rd_kafka_topic_partition_list_t *topics)
+     * }
+     */
+    public static int rd_kafka_share_subscribe(MemorySegment rkshare, MemorySegment topics) {
+        var mh$ = rd_kafka_share_subscribe.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_subscribe", rkshare, topics);
+            }
+            return (int)mh$.invokeExact(rkshare, topics);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_unsubscribe {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_unsubscribe");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_unsubscribe(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_unsubscribe$descriptor() {
+        return rd_kafka_share_unsubscribe.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_unsubscribe(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_unsubscribe$handle() {
+        return rd_kafka_share_unsubscribe.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_unsubscribe(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_unsubscribe$address() {
+        return rd_kafka_share_unsubscribe.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_unsubscribe(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static int rd_kafka_share_unsubscribe(MemorySegment rkshare) {
+        var mh$ = rd_kafka_share_unsubscribe.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_unsubscribe", rkshare);
+            }
+            return (int)mh$.invokeExact(rkshare);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_subscription {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_subscription");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscription(rd_kafka_share_t *rkshare, rd_kafka_topic_partition_list_t **topics)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_subscription$descriptor() {
+        return rd_kafka_share_subscription.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscription(rd_kafka_share_t *rkshare, rd_kafka_topic_partition_list_t **topics)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_subscription$handle() {
+        return rd_kafka_share_subscription.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscription(rd_kafka_share_t *rkshare, rd_kafka_topic_partition_list_t **topics)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_subscription$address() {
+        return rd_kafka_share_subscription.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_subscription(rd_kafka_share_t *rkshare, rd_kafka_topic_partition_list_t **topics)
+     * }
+     */
+    public static int rd_kafka_share_subscription(MemorySegment rkshare, MemorySegment topics) {
+        var mh$ = rd_kafka_share_subscription.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_subscription", rkshare, topics);
+            }
+            return (int)mh$.invokeExact(rkshare, topics);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_poll {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_poll");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_poll(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_messages_t **rkmessages)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_poll$descriptor() {
+        return rd_kafka_share_poll.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_poll(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_messages_t **rkmessages)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_poll$handle() {
+        return rd_kafka_share_poll.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_poll(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_messages_t **rkmessages)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_poll$address() {
+        return rd_kafka_share_poll.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_poll(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_messages_t **rkmessages)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_poll(MemorySegment rkshare, int timeout_ms, MemorySegment rkmessages) {
+        var mh$ = rd_kafka_share_poll.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_poll", rkshare, timeout_ms, rkmessages);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare, timeout_ms, rkmessages);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_acknowledge {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_acknowledge");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_acknowledge$descriptor() {
+        return rd_kafka_share_acknowledge.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_acknowledge$handle() {
+        return rd_kafka_share_acknowledge.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_acknowledge$address() {
+        return rd_kafka_share_acknowledge.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage)
+     * }
+     */
+    public static int rd_kafka_share_acknowledge(MemorySegment rkshare, MemorySegment rkmessage) {
+        var mh$ = rd_kafka_share_acknowledge.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_acknowledge", rkshare, rkmessage);
+            }
+            return (int)mh$.invokeExact(rkshare, rkmessage);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_acknowledge_type {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_acknowledge_type");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_type(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_acknowledge_type$descriptor() {
+        return rd_kafka_share_acknowledge_type.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_type(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_acknowledge_type$handle() {
+        return rd_kafka_share_acknowledge_type.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_type(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_acknowledge_type$address() {
+        return rd_kafka_share_acknowledge_type.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_type(rd_kafka_share_t *rkshare, const rd_kafka_message_t *rkmessage, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static int rd_kafka_share_acknowledge_type(MemorySegment rkshare, MemorySegment rkmessage, int type) {
+        var mh$ = rd_kafka_share_acknowledge_type.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_acknowledge_type", rkshare, rkmessage, type);
+            }
+            return (int)mh$.invokeExact(rkshare, rkmessage, type);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_acknowledge_offset {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT,
+            rdkafka_h.C_LONG,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_acknowledge_offset");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_offset(rd_kafka_share_t *rkshare, const char *topic, int32_t partition, int64_t offset, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_acknowledge_offset$descriptor() {
+        return rd_kafka_share_acknowledge_offset.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_offset(rd_kafka_share_t *rkshare, const char *topic, int32_t partition, int64_t offset, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_acknowledge_offset$handle() {
+        return rd_kafka_share_acknowledge_offset.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_offset(rd_kafka_share_t *rkshare, const char *topic, int32_t partition, int64_t offset, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_acknowledge_offset$address() {
+        return rd_kafka_share_acknowledge_offset.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_share_acknowledge_offset(rd_kafka_share_t *rkshare, const char *topic, int32_t partition, int64_t offset, rd_kafka_share_AcknowledgeType_t type)
+     * }
+     */
+    public static int rd_kafka_share_acknowledge_offset(MemorySegment rkshare, MemorySegment topic, int partition, long offset, int type) {
+        var mh$ = rd_kafka_share_acknowledge_offset.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_acknowledge_offset", rkshare, topic, partition, offset, type);
+            }
+            return (int)mh$.invokeExact(rkshare, topic, partition, offset, type);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_commit_async {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_commit_async");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_async(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_commit_async$descriptor() {
+        return rd_kafka_share_commit_async.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_async(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_commit_async$handle() {
+        return rd_kafka_share_commit_async.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_async(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_commit_async$address() {
+        return rd_kafka_share_commit_async.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_async(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_commit_async(MemorySegment rkshare) {
+        var mh$ = rd_kafka_share_commit_async.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_commit_async", rkshare);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_commit_sync {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_commit_sync");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_sync(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_topic_partition_list_t **partitions)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_commit_sync$descriptor() {
+        return rd_kafka_share_commit_sync.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_sync(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_topic_partition_list_t **partitions)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_commit_sync$handle() {
+        return rd_kafka_share_commit_sync.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_sync(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_topic_partition_list_t **partitions)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_commit_sync$address() {
+        return rd_kafka_share_commit_sync.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_commit_sync(rd_kafka_share_t *rkshare, int timeout_ms, rd_kafka_topic_partition_list_t **partitions)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_commit_sync(MemorySegment rkshare, int timeout_ms, MemorySegment partitions) {
+        var mh$ = rd_kafka_share_commit_sync.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_commit_sync", rkshare, timeout_ms, partitions);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare, timeout_ms, partitions);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_consumer_close {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_consumer_close");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_consumer_close$descriptor() {
+        return rd_kafka_share_consumer_close.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_consumer_close$handle() {
+        return rd_kafka_share_consumer_close.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_consumer_close$address() {
+        return rd_kafka_share_consumer_close.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_consumer_close(MemorySegment rkshare) {
+        var mh$ = rd_kafka_share_consumer_close.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_consumer_close", rkshare);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_consumer_close_queue {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_consumer_close_queue");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_consumer_close_queue$descriptor() {
+        return rd_kafka_share_consumer_close_queue.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_consumer_close_queue$handle() {
+        return rd_kafka_share_consumer_close_queue.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_consumer_close_queue$address() {
+        return rd_kafka_share_consumer_close_queue.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_consumer_close_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_consumer_close_queue(MemorySegment rkshare, MemorySegment rkqu) {
+        var mh$ = rd_kafka_share_consumer_close_queue.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_consumer_close_queue", rkshare, rkqu);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare, rkqu);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_consumer_closed {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_consumer_closed");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rd_kafka_share_consumer_closed(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_consumer_closed$descriptor() {
+        return rd_kafka_share_consumer_closed.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rd_kafka_share_consumer_closed(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_consumer_closed$handle() {
+        return rd_kafka_share_consumer_closed.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rd_kafka_share_consumer_closed(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_consumer_closed$address() {
+        return rd_kafka_share_consumer_closed.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rd_kafka_share_consumer_closed(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static int rd_kafka_share_consumer_closed(MemorySegment rkshare) {
+        var mh$ = rd_kafka_share_consumer_closed.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_consumer_closed", rkshare);
+            }
+            return (int)mh$.invokeExact(rkshare);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_destroy {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_destroy");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_destroy$descriptor() {
+        return rd_kafka_share_destroy.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_destroy$handle() {
+        return rd_kafka_share_destroy.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_destroy$address() {
+        return rd_kafka_share_destroy.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_destroy(MemorySegment rkshare) {
+        var mh$ = rd_kafka_share_destroy.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_destroy", rkshare);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_destroy_flags {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_destroy_flags");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy_flags(rd_kafka_share_t *rkshare, int flags)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_destroy_flags$descriptor() {
+        return rd_kafka_share_destroy_flags.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy_flags(rd_kafka_share_t *rkshare, int flags)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_destroy_flags$handle() {
+        return rd_kafka_share_destroy_flags.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy_flags(rd_kafka_share_t *rkshare, int flags)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_destroy_flags$address() {
+        return rd_kafka_share_destroy_flags.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_destroy_flags(rd_kafka_share_t *rkshare, int flags)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_destroy_flags(MemorySegment rkshare, int flags) {
+        var mh$ = rd_kafka_share_destroy_flags.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_destroy_flags", rkshare, flags);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare, flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_set_log_queue {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_set_log_queue");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_log_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_set_log_queue$descriptor() {
+        return rd_kafka_share_set_log_queue.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_log_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_set_log_queue$handle() {
+        return rd_kafka_share_set_log_queue.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_log_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_set_log_queue$address() {
+        return rd_kafka_share_set_log_queue.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_set_log_queue(rd_kafka_share_t *rkshare, rd_kafka_queue_t *rkqu)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_set_log_queue(MemorySegment rkshare, MemorySegment rkqu) {
+        var mh$ = rd_kafka_share_set_log_queue.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_set_log_queue", rkshare, rkqu);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare, rkqu);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_sasl_background_callbacks_enable {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_sasl_background_callbacks_enable");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_background_callbacks_enable(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_sasl_background_callbacks_enable$descriptor() {
+        return rd_kafka_share_sasl_background_callbacks_enable.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_background_callbacks_enable(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_sasl_background_callbacks_enable$handle() {
+        return rd_kafka_share_sasl_background_callbacks_enable.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_background_callbacks_enable(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_sasl_background_callbacks_enable$address() {
+        return rd_kafka_share_sasl_background_callbacks_enable.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_background_callbacks_enable(rd_kafka_share_t *rkshare)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_sasl_background_callbacks_enable(MemorySegment rkshare) {
+        var mh$ = rd_kafka_share_sasl_background_callbacks_enable.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_sasl_background_callbacks_enable", rkshare);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_share_sasl_set_credentials {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_share_sasl_set_credentials");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_set_credentials(rd_kafka_share_t *rkshare, const char *username, const char *password)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_share_sasl_set_credentials$descriptor() {
+        return rd_kafka_share_sasl_set_credentials.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_set_credentials(rd_kafka_share_t *rkshare, const char *username, const char *password)
+     * }
+     */
+    public static MethodHandle rd_kafka_share_sasl_set_credentials$handle() {
+        return rd_kafka_share_sasl_set_credentials.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_set_credentials(rd_kafka_share_t *rkshare, const char *username, const char *password)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_sasl_set_credentials$address() {
+        return rd_kafka_share_sasl_set_credentials.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_error_t *rd_kafka_share_sasl_set_credentials(rd_kafka_share_t *rkshare, const char *username, const char *password)
+     * }
+     */
+    public static MemorySegment rd_kafka_share_sasl_set_credentials(MemorySegment rkshare, MemorySegment username, MemorySegment password) {
+        var mh$ = rd_kafka_share_sasl_set_credentials.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_share_sasl_set_credentials", rkshare, username, password);
+            }
+            return (MemorySegment)mh$.invokeExact(rkshare, username, password);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -31973,6 +34112,82 @@ public class rdkafka_h extends rdkafka_h$shared {
         }
     }
 
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_partition_push_request_errors(rd_kafka_mock_cluster_t *mcluster, const char *topic, int32_t partition, int16_t ApiKey, size_t cnt, ...)
+     * }
+     */
+    public static class rd_kafka_mock_partition_push_request_errors {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                rdkafka_h.C_INT,
+                rdkafka_h.C_POINTER,
+                rdkafka_h.C_POINTER,
+                rdkafka_h.C_INT,
+                rdkafka_h.C_SHORT,
+                rdkafka_h.C_LONG
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_partition_push_request_errors");
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private rd_kafka_mock_partition_push_request_errors(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * rd_kafka_resp_err_t rd_kafka_mock_partition_push_request_errors(rd_kafka_mock_cluster_t *mcluster, const char *topic, int32_t partition, int16_t ApiKey, size_t cnt, ...)
+         * }
+         */
+        public static rd_kafka_mock_partition_push_request_errors makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new rd_kafka_mock_partition_push_request_errors(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public int apply(MemorySegment mcluster, MemorySegment topic, int partition, short ApiKey, long cnt, Object... x5) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("rd_kafka_mock_partition_push_request_errors", mcluster, topic, partition, ApiKey, cnt, x5);
+                }
+                return (int) spreader.invokeExact(mcluster, topic, partition, ApiKey, cnt, x5);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
+    }
+
     private static class rd_kafka_mock_topic_set_error {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
             rdkafka_h.C_POINTER,
@@ -32090,6 +34305,130 @@ public class rdkafka_h extends rdkafka_h$shared {
                 traceDowncall("rd_kafka_mock_topic_create", mcluster, topic, partition_cnt, replication_factor);
             }
             return (int)mh$.invokeExact(mcluster, topic, partition_cnt, replication_factor);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_topic_delete {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_topic_delete");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_topic_delete(rd_kafka_mock_cluster_t *mcluster, const char *topic)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_topic_delete$descriptor() {
+        return rd_kafka_mock_topic_delete.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_topic_delete(rd_kafka_mock_cluster_t *mcluster, const char *topic)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_topic_delete$handle() {
+        return rd_kafka_mock_topic_delete.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_topic_delete(rd_kafka_mock_cluster_t *mcluster, const char *topic)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_topic_delete$address() {
+        return rd_kafka_mock_topic_delete.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_topic_delete(rd_kafka_mock_cluster_t *mcluster, const char *topic)
+     * }
+     */
+    public static int rd_kafka_mock_topic_delete(MemorySegment mcluster, MemorySegment topic) {
+        var mh$ = rd_kafka_mock_topic_delete.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_topic_delete", mcluster, topic);
+            }
+            return (int)mh$.invokeExact(mcluster, topic);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_partition_delete_records {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT,
+            rdkafka_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_partition_delete_records");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_partition_delete_records(rd_kafka_mock_cluster_t *mcluster, const char *topic, int32_t partition, int64_t before_offset)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_partition_delete_records$descriptor() {
+        return rd_kafka_mock_partition_delete_records.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_partition_delete_records(rd_kafka_mock_cluster_t *mcluster, const char *topic, int32_t partition, int64_t before_offset)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_partition_delete_records$handle() {
+        return rd_kafka_mock_partition_delete_records.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_partition_delete_records(rd_kafka_mock_cluster_t *mcluster, const char *topic, int32_t partition, int64_t before_offset)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_partition_delete_records$address() {
+        return rd_kafka_mock_partition_delete_records.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_partition_delete_records(rd_kafka_mock_cluster_t *mcluster, const char *topic, int32_t partition, int64_t before_offset)
+     * }
+     */
+    public static int rd_kafka_mock_partition_delete_records(MemorySegment mcluster, MemorySegment topic, int partition, long before_offset) {
+        var mh$ = rd_kafka_mock_partition_delete_records.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_partition_delete_records", mcluster, topic, partition, before_offset);
+            }
+            return (int)mh$.invokeExact(mcluster, topic, partition, before_offset);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -32713,6 +35052,67 @@ public class rdkafka_h extends rdkafka_h$shared {
                 traceDowncall("rd_kafka_mock_broker_decommission", cluster, broker_id);
             }
             return (int)mh$.invokeExact(cluster, broker_id);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_broker_remove_from_metadata {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_broker_remove_from_metadata");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_broker_remove_from_metadata(rd_kafka_mock_cluster_t *mcluster, int32_t broker_id)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_broker_remove_from_metadata$descriptor() {
+        return rd_kafka_mock_broker_remove_from_metadata.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_broker_remove_from_metadata(rd_kafka_mock_cluster_t *mcluster, int32_t broker_id)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_broker_remove_from_metadata$handle() {
+        return rd_kafka_mock_broker_remove_from_metadata.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_broker_remove_from_metadata(rd_kafka_mock_cluster_t *mcluster, int32_t broker_id)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_broker_remove_from_metadata$address() {
+        return rd_kafka_mock_broker_remove_from_metadata.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_broker_remove_from_metadata(rd_kafka_mock_cluster_t *mcluster, int32_t broker_id)
+     * }
+     */
+    public static int rd_kafka_mock_broker_remove_from_metadata(MemorySegment mcluster, int broker_id) {
+        var mh$ = rd_kafka_mock_broker_remove_from_metadata.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_broker_remove_from_metadata", mcluster, broker_id);
+            }
+            return (int)mh$.invokeExact(mcluster, broker_id);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -33862,6 +36262,672 @@ public class rdkafka_h extends rdkafka_h$shared {
                 traceDowncall("rd_kafka_mock_set_group_consumer_heartbeat_interval_ms", mcluster, group_consumer_heartbeat_interval_ms);
             }
             mh$.invokeExact(mcluster, group_consumer_heartbeat_interval_ms);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_session_timeout {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_session_timeout");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_session_timeout(rd_kafka_mock_cluster_t *mcluster, int session_timeout_ms)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_session_timeout$descriptor() {
+        return rd_kafka_mock_sharegroup_set_session_timeout.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_session_timeout(rd_kafka_mock_cluster_t *mcluster, int session_timeout_ms)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_session_timeout$handle() {
+        return rd_kafka_mock_sharegroup_set_session_timeout.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_session_timeout(rd_kafka_mock_cluster_t *mcluster, int session_timeout_ms)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_session_timeout$address() {
+        return rd_kafka_mock_sharegroup_set_session_timeout.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_session_timeout(rd_kafka_mock_cluster_t *mcluster, int session_timeout_ms)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_session_timeout(MemorySegment mcluster, int session_timeout_ms) {
+        var mh$ = rd_kafka_mock_sharegroup_set_session_timeout.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_session_timeout", mcluster, session_timeout_ms);
+            }
+            mh$.invokeExact(mcluster, session_timeout_ms);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_heartbeat_interval {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_heartbeat_interval");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_heartbeat_interval(rd_kafka_mock_cluster_t *mcluster, int heartbeat_interval_ms)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_heartbeat_interval$descriptor() {
+        return rd_kafka_mock_sharegroup_set_heartbeat_interval.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_heartbeat_interval(rd_kafka_mock_cluster_t *mcluster, int heartbeat_interval_ms)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_heartbeat_interval$handle() {
+        return rd_kafka_mock_sharegroup_set_heartbeat_interval.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_heartbeat_interval(rd_kafka_mock_cluster_t *mcluster, int heartbeat_interval_ms)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_heartbeat_interval$address() {
+        return rd_kafka_mock_sharegroup_set_heartbeat_interval.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_heartbeat_interval(rd_kafka_mock_cluster_t *mcluster, int heartbeat_interval_ms)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_heartbeat_interval(MemorySegment mcluster, int heartbeat_interval_ms) {
+        var mh$ = rd_kafka_mock_sharegroup_set_heartbeat_interval.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_heartbeat_interval", mcluster, heartbeat_interval_ms);
+            }
+            mh$.invokeExact(mcluster, heartbeat_interval_ms);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_max_delivery_attempts {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_max_delivery_attempts");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_delivery_attempts(rd_kafka_mock_cluster_t *mcluster, int max_attempts)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_max_delivery_attempts$descriptor() {
+        return rd_kafka_mock_sharegroup_set_max_delivery_attempts.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_delivery_attempts(rd_kafka_mock_cluster_t *mcluster, int max_attempts)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_max_delivery_attempts$handle() {
+        return rd_kafka_mock_sharegroup_set_max_delivery_attempts.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_delivery_attempts(rd_kafka_mock_cluster_t *mcluster, int max_attempts)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_max_delivery_attempts$address() {
+        return rd_kafka_mock_sharegroup_set_max_delivery_attempts.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_delivery_attempts(rd_kafka_mock_cluster_t *mcluster, int max_attempts)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_max_delivery_attempts(MemorySegment mcluster, int max_attempts) {
+        var mh$ = rd_kafka_mock_sharegroup_set_max_delivery_attempts.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_max_delivery_attempts", mcluster, max_attempts);
+            }
+            mh$.invokeExact(mcluster, max_attempts);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_record_lock_duration {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_record_lock_duration");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_record_lock_duration(rd_kafka_mock_cluster_t *mcluster, int lock_duration_ms)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_record_lock_duration$descriptor() {
+        return rd_kafka_mock_sharegroup_set_record_lock_duration.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_record_lock_duration(rd_kafka_mock_cluster_t *mcluster, int lock_duration_ms)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_record_lock_duration$handle() {
+        return rd_kafka_mock_sharegroup_set_record_lock_duration.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_record_lock_duration(rd_kafka_mock_cluster_t *mcluster, int lock_duration_ms)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_record_lock_duration$address() {
+        return rd_kafka_mock_sharegroup_set_record_lock_duration.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_record_lock_duration(rd_kafka_mock_cluster_t *mcluster, int lock_duration_ms)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_record_lock_duration(MemorySegment mcluster, int lock_duration_ms) {
+        var mh$ = rd_kafka_mock_sharegroup_set_record_lock_duration.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_record_lock_duration", mcluster, lock_duration_ms);
+            }
+            mh$.invokeExact(mcluster, lock_duration_ms);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_isolation_level {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_isolation_level");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_isolation_level(rd_kafka_mock_cluster_t *mcluster, int level)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_isolation_level$descriptor() {
+        return rd_kafka_mock_sharegroup_set_isolation_level.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_isolation_level(rd_kafka_mock_cluster_t *mcluster, int level)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_isolation_level$handle() {
+        return rd_kafka_mock_sharegroup_set_isolation_level.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_isolation_level(rd_kafka_mock_cluster_t *mcluster, int level)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_isolation_level$address() {
+        return rd_kafka_mock_sharegroup_set_isolation_level.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_isolation_level(rd_kafka_mock_cluster_t *mcluster, int level)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_isolation_level(MemorySegment mcluster, int level) {
+        var mh$ = rd_kafka_mock_sharegroup_set_isolation_level.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_isolation_level", mcluster, level);
+            }
+            mh$.invokeExact(mcluster, level);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_max_size {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_max_size");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_size(rd_kafka_mock_cluster_t *mcluster, int max_size)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_max_size$descriptor() {
+        return rd_kafka_mock_sharegroup_set_max_size.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_size(rd_kafka_mock_cluster_t *mcluster, int max_size)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_max_size$handle() {
+        return rd_kafka_mock_sharegroup_set_max_size.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_size(rd_kafka_mock_cluster_t *mcluster, int max_size)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_max_size$address() {
+        return rd_kafka_mock_sharegroup_set_max_size.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_size(rd_kafka_mock_cluster_t *mcluster, int max_size)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_max_size(MemorySegment mcluster, int max_size) {
+        var mh$ = rd_kafka_mock_sharegroup_set_max_size.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_max_size", mcluster, max_size);
+            }
+            mh$.invokeExact(mcluster, max_size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_max_fetch_sessions {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_max_fetch_sessions");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_fetch_sessions(rd_kafka_mock_cluster_t *mcluster, int max_fetch_sessions)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_max_fetch_sessions$descriptor() {
+        return rd_kafka_mock_sharegroup_set_max_fetch_sessions.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_fetch_sessions(rd_kafka_mock_cluster_t *mcluster, int max_fetch_sessions)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_max_fetch_sessions$handle() {
+        return rd_kafka_mock_sharegroup_set_max_fetch_sessions.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_fetch_sessions(rd_kafka_mock_cluster_t *mcluster, int max_fetch_sessions)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_max_fetch_sessions$address() {
+        return rd_kafka_mock_sharegroup_set_max_fetch_sessions.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_fetch_sessions(rd_kafka_mock_cluster_t *mcluster, int max_fetch_sessions)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_max_fetch_sessions(MemorySegment mcluster, int max_fetch_sessions) {
+        var mh$ = rd_kafka_mock_sharegroup_set_max_fetch_sessions.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_max_fetch_sessions", mcluster, max_fetch_sessions);
+            }
+            mh$.invokeExact(mcluster, max_fetch_sessions);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_max_record_locks {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_max_record_locks");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_record_locks(rd_kafka_mock_cluster_t *mcluster, int max_record_locks)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_max_record_locks$descriptor() {
+        return rd_kafka_mock_sharegroup_set_max_record_locks.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_record_locks(rd_kafka_mock_cluster_t *mcluster, int max_record_locks)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_max_record_locks$handle() {
+        return rd_kafka_mock_sharegroup_set_max_record_locks.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_record_locks(rd_kafka_mock_cluster_t *mcluster, int max_record_locks)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_max_record_locks$address() {
+        return rd_kafka_mock_sharegroup_set_max_record_locks.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_max_record_locks(rd_kafka_mock_cluster_t *mcluster, int max_record_locks)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_max_record_locks(MemorySegment mcluster, int max_record_locks) {
+        var mh$ = rd_kafka_mock_sharegroup_set_max_record_locks.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_max_record_locks", mcluster, max_record_locks);
+            }
+            mh$.invokeExact(mcluster, max_record_locks);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_set_auto_offset_reset {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_set_auto_offset_reset");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_auto_offset_reset(rd_kafka_mock_cluster_t *mcluster, int auto_offset_reset)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_set_auto_offset_reset$descriptor() {
+        return rd_kafka_mock_sharegroup_set_auto_offset_reset.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_auto_offset_reset(rd_kafka_mock_cluster_t *mcluster, int auto_offset_reset)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_set_auto_offset_reset$handle() {
+        return rd_kafka_mock_sharegroup_set_auto_offset_reset.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_auto_offset_reset(rd_kafka_mock_cluster_t *mcluster, int auto_offset_reset)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_set_auto_offset_reset$address() {
+        return rd_kafka_mock_sharegroup_set_auto_offset_reset.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_set_auto_offset_reset(rd_kafka_mock_cluster_t *mcluster, int auto_offset_reset)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_set_auto_offset_reset(MemorySegment mcluster, int auto_offset_reset) {
+        var mh$ = rd_kafka_mock_sharegroup_set_auto_offset_reset.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_set_auto_offset_reset", mcluster, auto_offset_reset);
+            }
+            mh$.invokeExact(mcluster, auto_offset_reset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_target_assignment {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_target_assignment");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_target_assignment(rd_kafka_mock_cluster_t *mcluster, const char *group_id, const char **member_ids, rd_kafka_topic_partition_list_t **assignments, size_t member_cnt)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_target_assignment$descriptor() {
+        return rd_kafka_mock_sharegroup_target_assignment.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_target_assignment(rd_kafka_mock_cluster_t *mcluster, const char *group_id, const char **member_ids, rd_kafka_topic_partition_list_t **assignments, size_t member_cnt)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_target_assignment$handle() {
+        return rd_kafka_mock_sharegroup_target_assignment.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_target_assignment(rd_kafka_mock_cluster_t *mcluster, const char *group_id, const char **member_ids, rd_kafka_topic_partition_list_t **assignments, size_t member_cnt)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_target_assignment$address() {
+        return rd_kafka_mock_sharegroup_target_assignment.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void rd_kafka_mock_sharegroup_target_assignment(rd_kafka_mock_cluster_t *mcluster, const char *group_id, const char **member_ids, rd_kafka_topic_partition_list_t **assignments, size_t member_cnt)
+     * }
+     */
+    public static void rd_kafka_mock_sharegroup_target_assignment(MemorySegment mcluster, MemorySegment group_id, MemorySegment member_ids, MemorySegment assignments, long member_cnt) {
+        var mh$ = rd_kafka_mock_sharegroup_target_assignment.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_target_assignment", mcluster, group_id, member_ids, assignments, member_cnt);
+            }
+            mh$.invokeExact(mcluster, group_id, member_ids, assignments, member_cnt);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rd_kafka_mock_sharegroup_get_member_ids {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            rdkafka_h.C_INT,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER,
+            rdkafka_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("rd_kafka_mock_sharegroup_get_member_ids");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_sharegroup_get_member_ids(rd_kafka_mock_cluster_t *mcluster, const char *group_id, char ***member_ids_out, size_t *member_cnt_out)
+     * }
+     */
+    public static FunctionDescriptor rd_kafka_mock_sharegroup_get_member_ids$descriptor() {
+        return rd_kafka_mock_sharegroup_get_member_ids.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_sharegroup_get_member_ids(rd_kafka_mock_cluster_t *mcluster, const char *group_id, char ***member_ids_out, size_t *member_cnt_out)
+     * }
+     */
+    public static MethodHandle rd_kafka_mock_sharegroup_get_member_ids$handle() {
+        return rd_kafka_mock_sharegroup_get_member_ids.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_sharegroup_get_member_ids(rd_kafka_mock_cluster_t *mcluster, const char *group_id, char ***member_ids_out, size_t *member_cnt_out)
+     * }
+     */
+    public static MemorySegment rd_kafka_mock_sharegroup_get_member_ids$address() {
+        return rd_kafka_mock_sharegroup_get_member_ids.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * rd_kafka_resp_err_t rd_kafka_mock_sharegroup_get_member_ids(rd_kafka_mock_cluster_t *mcluster, const char *group_id, char ***member_ids_out, size_t *member_cnt_out)
+     * }
+     */
+    public static int rd_kafka_mock_sharegroup_get_member_ids(MemorySegment mcluster, MemorySegment group_id, MemorySegment member_ids_out, MemorySegment member_cnt_out) {
+        var mh$ = rd_kafka_mock_sharegroup_get_member_ids.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rd_kafka_mock_sharegroup_get_member_ids", mcluster, group_id, member_ids_out, member_cnt_out);
+            }
+            return (int)mh$.invokeExact(mcluster, group_id, member_ids_out, member_cnt_out);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

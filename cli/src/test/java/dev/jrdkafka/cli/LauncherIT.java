@@ -26,7 +26,7 @@ class LauncherIT {
     }
 
     private static void assertVersionOutput(String out) {
-        assertTrue(out.contains("librdkafka        2.14.2"), out);
+        assertTrue(out.contains("librdkafka        2.15.0"), out);
         assertTrue(out.contains("jrdkafka          0.1.0-SNAPSHOT"), out);
         for (String f : List.of("gzip", "snappy", "ssl", "sasl_plain", "sasl_scram", "sasl_oauthbearer", "lz4", "zstd")) {
             assertTrue(out.matches("(?s).*builtin features  (\\S+,)?" + f + "(,\\S+)?\\n.*"), f + " in:\n" + out);

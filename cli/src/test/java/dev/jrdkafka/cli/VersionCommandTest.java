@@ -11,7 +11,7 @@ class VersionCommandTest {
         CliRun r = CliRun.of("version", "--brokers", "2");
         assertEquals("0", String.valueOf(r.exitCode()), r.err());
         String out = r.out();
-        assertTrue(out.contains("librdkafka        2.14.2 (0x020e02ff)"), out);
+        assertTrue(out.contains("librdkafka        2.15.0 (0x020f00ff)"), out);
         assertTrue(out.matches("(?s).*builtin features  \\S*zstd.*"), out);
         assertTrue(out.contains("(bundled)"), out);
         assertTrue(out.matches("(?s).*mock cluster      2 brokers at 127\\.0\\.0\\.1:\\d+,127\\.0\\.0\\.1:\\d+\\n.*"), out);

@@ -126,7 +126,7 @@ final class BundledLibrary {
     private static String missingMessage(Platform platform, String resource) {
         if (!platform.id().equals(Platform.SUPPORTED)) {
             return "unsupported platform " + platform.id() + ": jrdkafka bundles librdkafka for "
-                    + Platform.SUPPORTED + " only. Build librdkafka 2.14.x for this platform "
+                    + Platform.SUPPORTED + " only. Build librdkafka " + RdKafkaLibrary.MINIMUM_VERSION_TEXT + ".x for this platform "
                     + "(cmake/ in the jrdkafka sources, or librdkafka's own build) and point -D"
                     + RdKafkaLibrary.PATH_PROPERTY + "=/path/to/librdkafka.so (or "
                     + RdKafkaLibrary.PATH_ENV + ") at it.";
@@ -134,7 +134,7 @@ final class BundledLibrary {
         return "no bundled librdkafka on the class path (resource " + resource + "): add the "
                 + "platform jar, dependency dev.jrdkafka:jrdkafka-native with classifier "
                 + platform.id() + ", or point -D" + RdKafkaLibrary.PATH_PROPERTY
-                + "=/path/to/librdkafka.so at a librdkafka >= 2.14.";
+                + "=/path/to/librdkafka.so at a librdkafka >= " + RdKafkaLibrary.MINIMUM_VERSION_TEXT + ".";
     }
 
     static String sha256(Path file) throws IOException {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * The librdkafka this JVM loaded.
  *
  * @param path          absolute path of the loaded file
- * @param version       {@code rd_kafka_version_str()}, e.g. "2.14.2"
+ * @param version       {@code rd_kafka_version_str()}, e.g. "2.15.0"
  * @param versionNumber {@code rd_kafka_version()}, hex 0xMMmmrrpp
  * @param origin        where it came from
  */

@@ -29,9 +29,12 @@ public final class RdKafkaLibrary {
     public static final String PATH_ENV = "JRDKAFKA_LIBRARY_PATH";
     public static final String CACHE_DIR_PROPERTY = "jrdkafka.native.cacheDir";
     public static final String CACHE_DIR_ENV = "JRDKAFKA_NATIVE_CACHE";
-    /** Oldest librdkafka accepted, as {@code rd_kafka_version()} major.minor: 2.14. */
-    public static final int MINIMUM_VERSION = 0x020e;
-    static final String MINIMUM_VERSION_TEXT = "2.14";
+    /**
+     * Oldest librdkafka accepted, as {@code rd_kafka_version()} major.minor: 2.15, the version
+     * the bindings are generated from (2.14 lacks functions they bind, e.g. the share consumer's).
+     */
+    public static final int MINIMUM_VERSION = 0x020f;
+    static final String MINIMUM_VERSION_TEXT = "2.15";
 
     private static final Object LOCK = new Object();
     private static volatile LoadedLibrary loaded;

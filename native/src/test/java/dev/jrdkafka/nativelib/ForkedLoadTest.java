@@ -52,7 +52,7 @@ class ForkedLoadTest {
                 const char *rd_kafka_version_str(void) { return "2.0.2"; }
                 """);
         ForkedJvm.Result r = ForkedJvm.run(List.of(prop(RdKafkaLibrary.PATH_PROPERTY, old)));
-        assertFailed(r, "librdkafka 2.0.2 at " + old, "too old", "2.14 or newer");
+        assertFailed(r, "librdkafka 2.0.2 at " + old, "too old", "2.15 or newer");
     }
 
     @Test
@@ -60,7 +60,7 @@ class ForkedLoadTest {
         Path real = Path.of(System.getProperty("jrdkafka.test.nativeBuildDir"), "lib", "librdkafka.so.1");
         ForkedJvm.Result r = ForkedJvm.run(List.of(prop(RdKafkaLibrary.PATH_PROPERTY, real)));
         assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("LOADED 2.14.2 OVERRIDE " + real), r.output());
+        assertTrue(r.output().contains("LOADED 2.15.0 OVERRIDE " + real), r.output());
     }
 
     @Test
@@ -76,8 +76,8 @@ class ForkedLoadTest {
         try (Stream<Path> files = Files.walk(cache)) {
             List<Path> all = files.filter(Files::isRegularFile).toList();
             assertEquals(1, all.size(), "exactly the library, no temporary files left: " + all);
-            assertTrue(ra.output().contains("LOADED 2.14.2 BUNDLED " + all.getFirst()), ra.output());
-            assertTrue(rb.output().contains("LOADED 2.14.2 BUNDLED " + all.getFirst()), rb.output());
+            assertTrue(ra.output().contains("LOADED 2.15.0 BUNDLED " + all.getFirst()), ra.output());
+            assertTrue(rb.output().contains("LOADED 2.15.0 BUNDLED " + all.getFirst()), rb.output());
         }
     }
 
@@ -88,7 +88,7 @@ class ForkedLoadTest {
         Path javaTmp = Files.createDirectories(tmp.resolve("javatmp"));
         ForkedJvm.Result r = ForkedJvm.run(List.of(prop("user.home", home), prop("java.io.tmpdir", javaTmp)));
         assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("LOADED 2.14.2 BUNDLED " + javaTmp.resolve("jrdkafka-" + System.getProperty("user.name"))),
+        assertTrue(r.output().contains("LOADED 2.15.0 BUNDLED " + javaTmp.resolve("jrdkafka-" + System.getProperty("user.name"))),
                 r.output());
     }
 
@@ -98,7 +98,7 @@ class ForkedLoadTest {
         ForkedJvm.Result r = ForkedJvm.run(List.of(prop("user.home", tmp.resolve("home"))),
                 Map.of("XDG_CACHE_HOME", xdg.toString()));
         assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("LOADED 2.14.2 BUNDLED " + xdg.resolve("jrdkafka/native")), r.output());
+        assertTrue(r.output().contains("LOADED 2.15.0 BUNDLED " + xdg.resolve("jrdkafka/native")), r.output());
     }
 
     @Test
@@ -107,7 +107,7 @@ class ForkedLoadTest {
         ForkedJvm.Result r = ForkedJvm.run(List.of(), Map.of(
                 RdKafkaLibrary.CACHE_DIR_ENV, cache.toString(), "XDG_CACHE_HOME", tmp.resolve("xdg").toString()));
         assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("LOADED 2.14.2 BUNDLED " + cache), r.output());
+        assertTrue(r.output().contains("LOADED 2.15.0 BUNDLED " + cache), r.output());
     }
 
     @Test

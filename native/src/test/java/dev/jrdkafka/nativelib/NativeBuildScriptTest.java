@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NativeBuildScriptTest {
     private static final Path ROOT = Path.of(System.getProperty("jrdkafka.test.rootDir"));
     private static final Path SCRIPT = ROOT.resolve("cmake/build-native.sh");
-    private static final String PINNED_SHA256 = "4d53568c13717b167d12c7b2a0fe12aeb5d6bfe02de53df5b68f86d870a81b33";
+    private static final String PINNED_SHA256 = "259015220cdca708afe838b5aa79ebf1a5fb710fb4179cf918d390aed85d5dbc";
 
     @TempDir Path tmp;
 
@@ -38,11 +38,11 @@ class NativeBuildScriptTest {
 
     @Test
     void aCorruptExplicitArchiveIsRefusedBeforeAnythingIsBuilt() throws Exception {
-        Path corrupt = Files.write(tmp.resolve("librdkafka-2.14.2.tar.gz"), new byte[] {31, -117, 8, 0});
+        Path corrupt = Files.write(tmp.resolve("librdkafka-2.15.0.tar.gz"), new byte[] {31, -117, 8, 0});
         Run r = build(List.of("--out", tmp.resolve("out").toString(), "--cache", tmp.resolve("cache").toString(),
                 "--tarball", corrupt.toString()));
         assertNotEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("No usable librdkafka 2.14.2 source archive"), r.output());
+        assertTrue(r.output().contains("No usable librdkafka 2.15.0 source archive"), r.output());
         assertTrue(r.output().contains("explicit tarball " + corrupt + ": SHA-256 is "), r.output());
         assertTrue(r.output().contains("expected " + PINNED_SHA256), r.output());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing installed");
@@ -54,7 +54,7 @@ class NativeBuildScriptTest {
         Run r = build(List.of("--out", tmp.resolve("out").toString(), "--cache", cache.toString(),
                 "--", "-DRDKAFKA_SOURCE_URL=file://" + tmp.resolve("no-such-archive.tar.gz")));
         assertNotEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("download cache " + cache.resolve("downloads/librdkafka-2.14.2.tar.gz")
+        assertTrue(r.output().contains("download cache " + cache.resolve("downloads/librdkafka-2.15.0.tar.gz")
                 + ": no such file"), r.output());
         assertTrue(r.output().contains("upstream archive file://"), r.output());
         assertTrue(r.output().contains("-Drdkafka.source.tarball="), "says how to pass the archive:\n" + r.output());

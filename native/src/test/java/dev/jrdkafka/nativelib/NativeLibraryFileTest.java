@@ -42,8 +42,8 @@ class NativeLibraryFileTest {
         declared.addAll(declaredFunctions(BUILD.resolve("include/librdkafka/rdkafka.h")));
         int rdkafkaH = declared.size();
         declared.addAll(declaredFunctions(BUILD.resolve("include/librdkafka/rdkafka_mock.h")));
-        assertEquals(463, rdkafkaH, "rd_kafka_* functions declared in rdkafka.h");
-        assertEquals(505, declared.size(), "rd_kafka_* functions declared in both headers");
+        assertEquals(495, rdkafkaH, "rd_kafka_* functions declared in rdkafka.h");
+        assertEquals(552, declared.size(), "rd_kafka_* functions declared in both headers");
         assertEquals(declared, exported);
     }
 

@@ -20,8 +20,8 @@ class RdKafkaLibraryTest {
     void loadsTheBundledLibrdkafkaOfThePinnedVersion() {
         LoadedLibrary lib = RdKafkaLibrary.load();
         assertEquals(System.getProperty("jrdkafka.test.librdkafkaVersion"), lib.version());
-        assertEquals("2.14.2", lib.version());
-        assertEquals(0x020e02, lib.versionNumber() >>> 8);
+        assertEquals("2.15.0", lib.version());
+        assertEquals(0x020f00, lib.versionNumber() >>> 8);
         assertEquals(LoadedLibrary.Origin.BUNDLED, lib.origin());
         assertTrue(Files.isRegularFile(lib.path()), lib.path().toString());
         assertEquals(lib, RdKafkaLibrary.loaded().orElseThrow());

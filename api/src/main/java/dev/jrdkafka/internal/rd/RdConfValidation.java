@@ -50,7 +50,7 @@ public final class RdConfValidation implements AutoCloseable {
     /**
      * Properties that are not strings: callbacks and pointers ({@code _RK_C_PTR}) that
      * librdkafka only takes through dedicated {@code rd_kafka_conf_set_..()} functions, and
-     * internal ones ({@code _RK_C_INTERNAL}). From librdkafka 2.14.2 {@code src/rdkafka_conf.c}:
+     * internal ones ({@code _RK_C_INTERNAL}). From librdkafka 2.15.0 {@code src/rdkafka_conf.c}:
      * {@code grep -E '_RK_C_(PTR|INTERNAL)'}. librdkafka itself refuses most of them with
      * "must be set through dedicated .._set_..() function", but not the hidden
      * {@code ut_handle_ProduceResponse}, which would store the string's address as a function

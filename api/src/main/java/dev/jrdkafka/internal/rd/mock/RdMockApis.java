@@ -6,7 +6,7 @@ import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_mock_set_apiversion;
 import java.util.Map;
 
 /**
- * The Kafka APIs librdkafka 2.14.2's mock broker implements, with the version ranges it
+ * The Kafka APIs librdkafka 2.15.0's mock broker implements, with the version ranges it
  * implements ({@code rd_kafka_mock_api_handlers} in {@code rdkafka_mock_handlers.c}), and
  * {@code rd_kafka_mock_set_apiversion}. A range wider than the implemented one would let
  * clients send versions the mock cannot parse, so callers keep within it.
@@ -34,7 +34,10 @@ public final class RdMockApis {
             Map.entry(28, new int[] {0, 3}),   // TxnOffsetCommit
             Map.entry(68, new int[] {1, 1}),   // ConsumerGroupHeartbeat
             Map.entry(71, new int[] {0, 0}),   // GetTelemetrySubscriptions
-            Map.entry(72, new int[] {0, 0}));  // PushTelemetry
+            Map.entry(72, new int[] {0, 0}),   // PushTelemetry
+            Map.entry(76, new int[] {1, 1}),   // ShareGroupHeartbeat (2.15.0)
+            Map.entry(78, new int[] {1, 1}),   // ShareFetch (2.15.0)
+            Map.entry(79, new int[] {1, 1}));  // ShareAcknowledge (2.15.0)
 
     private RdMockApis() {}
 

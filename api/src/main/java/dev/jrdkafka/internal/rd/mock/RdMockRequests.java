@@ -33,7 +33,7 @@ public final class RdMockRequests {
         rd_kafka_mock_start_request_tracking(cluster.live());
     }
 
-    /** {@code rd_kafka_mock_stop_request_tracking}; librdkafka 2.14.2 also clears the tracked requests. */
+    /** {@code rd_kafka_mock_stop_request_tracking}; librdkafka 2.15.0 also clears the tracked requests. */
     public static void stop(RdMockCluster cluster) {
         rd_kafka_mock_stop_request_tracking(cluster.live());
     }
