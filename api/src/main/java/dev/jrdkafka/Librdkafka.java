@@ -11,7 +11,7 @@ import java.util.Set;
 public final class Librdkafka {
     private Librdkafka() {}
 
-    /** librdkafka's version string, e.g. "2.14.2". */
+    /** librdkafka's version string, e.g. "2.15.0". */
     public static String version() {
         return Rd.versionString();
     }

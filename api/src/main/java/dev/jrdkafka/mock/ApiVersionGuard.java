@@ -12,10 +12,10 @@ import java.util.Map;
  * <p>Two rules: a range must lie within the versions the mock implements (else clients send
  * requests it cannot parse); and once a partition has been made leaderless, Produce stays at
  * most v{@value #LEADERLESS_PRODUCE_MAX} and Fetch at most v{@value #LEADERLESS_FETCH_MAX},
- * because librdkafka's mock broker (2.14.2, unchanged in 2.15.0) dereferences the missing leader (and crashes the
- * process) when it answers a Produce v10+ or Fetch v12+ for a leaderless partition with
- * NOT_LEADER: those versions carry the new leader in the response (KIP-951). Not thread-safe:
- * used under its cluster's lock.
+ * because librdkafka's mock broker (2.14.2, unchanged in 2.15.0) dereferences the missing
+ * leader (and crashes the process) when it answers a Produce v10+ or Fetch v12+ for a
+ * leaderless partition with NOT_LEADER: those versions carry the new leader in the response
+ * (KIP-951). Not thread-safe: used under its cluster's lock.
  */
 final class ApiVersionGuard {
     static final int LEADERLESS_PRODUCE_MAX = 9;

@@ -29,7 +29,7 @@ import java.util.function.Function;
  * {@link IllegalStateException}. Invalid arguments throw {@link IllegalArgumentException};
  * an operation librdkafka refuses throws {@link KafkaException} with its error. Most
  * controls are carried out by the cluster's own thread and return when it has; librdkafka
- * (2.14.2 and 2.15.0) sometimes misses waking that thread, so a call may take up to a second.
+ * (2.14.2, 2.15.0) sometimes misses waking that thread, so a call may take up to a second.
  */
 public final class MockCluster implements AutoCloseable {
     /** The most brokers a cluster may have. */
@@ -210,10 +210,10 @@ public final class MockCluster implements AutoCloseable {
      * Leaves the partition without a leader (Metadata reports leader -1) until
      * {@link #setPartitionLeader} or a broker change reassigns it.
      *
-     * <p>librdkafka's mock broker (2.14.2, unchanged in 2.15.0) crashes the process when it answers a Produce v10+ or
-     * Fetch v12+ for a leaderless partition, so the first call also caps the cluster at
-     * Produce v9 and Fetch v11 (clients already connected are disconnected and renegotiate),
-     * and {@link #setApiVersionRange} refuses higher versions from then on.
+     * <p>librdkafka's mock broker (2.14.2, unchanged in 2.15.0) crashes the process when it
+     * answers a Produce v10+ or Fetch v12+ for a leaderless partition, so the first call also
+     * caps the cluster at Produce v9 and Fetch v11 (clients already connected are disconnected
+     * and renegotiate), and {@link #setApiVersionRange} refuses higher versions from then on.
      */
     public synchronized void setPartitionLeaderless(String topic, int partition) {
         RdMockCluster c = open();

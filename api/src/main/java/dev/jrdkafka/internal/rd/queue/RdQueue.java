@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One {@code rd_kafka_queue_t} reference (the public {@code dev.jrdkafka.consumer.Queue} wraps
- * it). librdkafka facts this relies on (rdkafka_queue.c/.h, 2.14):
+ * it). librdkafka facts this relies on (rdkafka_queue.c/.h, 2.14; 2.15.0 only adds the share
+ * consumer's serving there):
  * <ul>
  *   <li>Each {@code rd_kafka_queue_get_*} call returns a new handle with its own reference to
  *       the underlying {@code rd_kafka_q_t}; {@code rd_kafka_queue_destroy} drops it. Only a
