@@ -41,8 +41,9 @@ final class GroupLeave {
         this.thread = Thread.ofPlatform().daemon().name("jrdkafka-close-" + clientName).unstarted(() -> {
             int rc = close.getAsInt();
             result = rc;
+            boolean left = state.compareAndSet(RUNNING, LEFT); // before counting down: a waiter seeing 0 finds LEFT
             done.countDown();
-            if (!state.compareAndSet(RUNNING, LEFT)) afterAbandoned.accept(rc);
+            if (!left) afterAbandoned.accept(rc);
         });
     }
 
@@ -75,7 +76,7 @@ final class GroupLeave {
             if (interrupted) Thread.currentThread().interrupt();
         }
         if (state.compareAndSet(RUNNING, ABANDONED)) return OptionalInt.empty();
-        awaitUninterruptibly(); // LEFT: the result is set before the state
+        awaitUninterruptibly(); // LEFT: the result is set, the latch opens right after
         return OptionalInt.of(result);
     }
 
