@@ -181,4 +181,36 @@ class BoundedCloseTest {
         }
         assertHealthy();
     }
+
+    /**
+     * A clean close: the revocation runs the listener on the leave's thread, where a commit
+     * into the closing consumer works, and the committed offsets are there for the next member.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void commitOnRevokeAtClose() {
+        try (MockCluster cluster = MockCluster.start(1)) {
+            cluster.createTopic(TOPIC, 1, 1);
+            cluster.setGroupInitialRebalanceDelay(Duration.ZERO);
+            produce(cluster, TOPIC, 1, 5, 0);
+            List<String> events = new CopyOnWriteArrayList<>();
+            Consumer c = Consumer.create(config(cluster, "revoke-commit"), ConsumerOptions.defaults().withRebalanceListener(
+                    new RebalanceListener() {
+                        @Override
+                        public void onPartitionsRevoked(Consumer consumer, Collection<TopicPartition> partitions) {
+                            consumer.commitSync();
+                            events.add("revoked and committed on " + Thread.currentThread().getName());
+                        }
+                    }));
+            c.subscribe(List.of(TOPIC));
+            assertEquals(5, consume(c, 5, 30).size());
+            String name = c.name();
+            closeWithin("commit on revoke", c, Duration.ofSeconds(10));
+            assertEquals(List.of("revoked and committed on jrdkafka-close-" + name), events);
+            try (Consumer next = Consumer.create(config(cluster, "revoke-commit"))) {
+                TopicPartition p0 = new TopicPartition(TOPIC, 0);
+                assertEquals(5L, next.committed(List.of(p0), Duration.ofSeconds(10)).get(p0).offset(), "committed on revoke");
+            }
+        }
+    }
 }
