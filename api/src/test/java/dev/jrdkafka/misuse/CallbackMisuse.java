@@ -203,8 +203,10 @@ final class CallbackMisuse {
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<Producer> self = new AtomicReference<>();
         Producer p = Fixtures.producer(NO_BROKER, ProducerOptions.defaults().withListener(ClientListener.onError(e -> {
+            Producer producer = self.get();
+            if (producer == null) return; // an error from before create() returned
             errors.incrementAndGet();
-            misbehave(how, self.get(), seen);
+            misbehave(how, producer, seen);
         })));
         self.set(p);
         try (p) {
