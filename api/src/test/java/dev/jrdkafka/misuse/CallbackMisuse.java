@@ -202,15 +202,17 @@ final class CallbackMisuse {
         AtomicReference<Throwable> seen = new AtomicReference<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<Producer> self = new AtomicReference<>();
-        Producer p = Fixtures.producer(NO_BROKER, ProducerOptions.defaults().withListener(ClientListener.onError(e -> {
-            Producer producer = self.get();
-            if (producer == null) return; // an error from before create() returned
-            errors.incrementAndGet();
-            misbehave(how, producer, seen);
-        })));
+        // Reconnect often: an error event each time, and enough of them after create() returned.
+        Producer p = Producer.create(Fixtures.config(NO_BROKER).set("reconnect.backoff.ms", 20L).set("reconnect.backoff.max.ms", 100L),
+                ProducerOptions.defaults().withListener(ClientListener.onError(e -> {
+                    Producer producer = self.get();
+                    if (producer == null) return; // an error from before create() returned
+                    errors.incrementAndGet();
+                    misbehave(how, producer, seen);
+                })));
         self.set(p);
         try (p) {
-            eventually(Duration.ofSeconds(10), "two error events (no broker)", () -> errors.get() >= 2);
+            eventually(Duration.ofSeconds(15), "two error events (no broker) after create() returned", () -> errors.get() >= 2);
             check(!p.isClosed(), "still open");
         }
         checkRefusal(how, seen);
