@@ -12,12 +12,17 @@ import java.util.Objects;
 public record NewTopic(String name, int partitions, int replicationFactor, Map<Integer, List<Integer>> replicaAssignments,
                        Map<String, String> configs) {
     /**
-     * @throws IllegalArgumentException for an empty name, a partition count or replication
+     * @throws IllegalArgumentException for an empty or illegal name (Kafka's rule: 1 to 249
+     *         of [a-zA-Z0-9._-], not '.' or '..'), a partition count or replication
      *         factor that is 0 or below -1, or an assignment whose partitions are not 0..n-1
      */
     public NewTopic {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) throw new IllegalArgumentException("a topic name must not be empty");
+        if (name.indexOf('\0') < 0 && !legalName(name)) { // NUL: refused where it is turned into a C string
+            throw new IllegalArgumentException("illegal topic name '" + name
+                    + "': Kafka allows 1 to 249 of [a-zA-Z0-9._-], not '.' or '..'");
+        }
         replicaAssignments = Map.copyOf(Objects.requireNonNull(replicaAssignments, "replicaAssignments"));
         configs = Map.copyOf(Objects.requireNonNull(configs, "configs"));
         if (replicaAssignments.isEmpty()) {
@@ -56,5 +61,11 @@ public record NewTopic(String name, int partitions, int replicationFactor, Map<I
     /** The same topic with this configuration. */
     public NewTopic configs(Map<String, String> configs) {
         return new NewTopic(name, partitions, replicationFactor, replicaAssignments, configs);
+    }
+
+    private static boolean legalName(String name) {
+        if (name.length() > 249 || name.equals(".") || name.equals("..")) return false;
+        return name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '.' || c == '_' || c == '-');
     }
 }

@@ -105,6 +105,10 @@ public final class KafkaConfig {
         requireKey(key);
         Objects.requireNonNull(value, "value is null (remove(key) unsets a property)");
         requireNoNul(key, value);
+        if (key.equals("transactional.id") && value.isEmpty()) {
+            throw new ConfigException(key, "transactional.id must not be empty: librdkafka would treat the producer as not "
+                    + "transactional; give a stable, unique id per producer instance (remove(key) unsets it)");
+        }
         RdConfValidation.Result result = RdConfValidation.check(pluginPathsFor(key), key, value);
         if (!result.ok()) throw new ConfigException(key, describe(key, value, result));
         put(key, value);

@@ -184,7 +184,8 @@ public final class Consumer implements AutoCloseable {
 
     /**
      * Up to {@code maxRecords} records that are ready (waiting up to {@code timeout} for the
-     * first), as a batch read in place; close it when done.
+     * first), as a batch read in place; close it when done. One batch holds at most 65,536
+     * records: a larger {@code maxRecords} returns at most that many.
      */
     public RecordBatch pollBatch(int maxRecords, Duration timeout) {
         if (maxRecords < 1) throw new IllegalArgumentException("maxRecords must be >= 1, got " + maxRecords);
@@ -616,9 +617,30 @@ public final class Consumer implements AutoCloseable {
     }
 
     /**
-     * Leaves the group and destroys the client. {@code timeout} bounds the wait for a poll in
-     * progress on another thread; leaving the group itself is bounded by librdkafka's group
-     * timeouts (it must finish the revocation, running the rebalance listener).
+     * Leaves the group and destroys the client, returning within {@code timeout} plus about a
+     * second.
+     *
+     * <p>Leaving the group is librdkafka's {@code rd_kafka_consumer_close}, run on a thread
+     * named {@code jrdkafka-close-<name>}: the revocation calls the {@link RebalanceListener}
+     * there (calls into this consumer from it, such as a commit on revoke, are allowed),
+     * librdkafka commits what auto-commit owes and sends LeaveGroup; then the commit outcomes
+     * still due are delivered on the closing thread and the client is destroyed. If the group
+     * cannot be left within {@code timeout} — the coordinator is down or unreachable, the whole
+     * cluster went away, a commit or an incremental rebalance waits for it — close returns at
+     * its deadline: it logs a WARN saying the group was not left and why, and fails the
+     * {@code commitAsync} listeners still waiting with {@code _DESTROY}. librdkafka's leave then
+     * goes on in the background, bounded by its own group timeouts ({@code session.timeout.ms},
+     * {@code socket.timeout.ms}), calling no listener any more; its thread then destroys the
+     * client with {@code RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE}. (The leave is not cut short:
+     * destroying the client while librdkafka's group termination is under way can abort the
+     * process in librdkafka.) If the destruction itself still waits for requests to time out,
+     * close returns at its bound as well and a thread {@code jrdkafka-destroy-<name>} finishes it.
+     * Give {@code timeout} enough for a clean leave: a commit round trip and a LeaveGroup (the
+     * default, {@link #close()}, is 30 s).
+     *
+     * <p>{@code timeout} also bounds the waits for a poll in progress on another thread and for
+     * open {@link RecordBatch}es (a batch still open then leaves the client undestroyed, with
+     * an error logged, rather than free memory a view still reads).
      */
     public void close(Duration timeout) {
         core.close(timeout);

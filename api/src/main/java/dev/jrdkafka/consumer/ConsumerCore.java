@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
  */
 final class ConsumerCore {
     private static final int NO_OFFSET = KafkaError._NO_OFFSET.code();
-    private static final int TIMED_OUT = KafkaError._TIMED_OUT.code();
+    /** How long close waits past its deadline for rd_kafka_destroy before leaving it to a background thread. */
+    private static final long DESTROY_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
     /** Reads wait inside librdkafka in slices this long, so wakeup, close and events stay responsive. */
     private static final int SLICE_MS = 100;
 
@@ -63,6 +65,8 @@ final class ConsumerCore {
     private final ReentrantLock commitServing = new ReentrantLock();
     /** EOFs met by reads, reported at the next read so that they never overtake the records before them. */
     private final java.util.Queue<PendingEof> pendingEofs = new ConcurrentLinkedQueue<>();
+    /** The group leave of close, once begun: once abandoned, listeners are no longer called. */
+    private volatile GroupLeave leave;
 
     private record PendingEof(TopicPartition partition, long offset) {}
 
@@ -272,7 +276,8 @@ final class ConsumerCore {
         Set<TopicPartition> partitions = Collections.unmodifiableSet(list.read().keySet());
         boolean cooperative = "COOPERATIVE".equals(rd.rebalanceProtocol());
         Consumer consumer = facade.get();
-        boolean tell = consumer != null && !client.isLeaked();
+        GroupLeave l = leave;
+        boolean tell = consumer != null && !client.isLeaked() && (l == null || !l.abandoned());
         RebalanceListener listener = options.rebalanceListener();
         if (assign) {
             if (cooperative) rd.incrementalAssign(list);
@@ -355,13 +360,13 @@ final class ConsumerCore {
 
     /**
      * At close, after leaving the group (librdkafka waits for commits in flight there): serves
-     * the commit results that arrived, waiting a little for stragglers.
+     * the commit results that arrived, waiting for stragglers at most until {@code deadline}.
      */
-    private void serveCommitsAtClose() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!pendingCommits.isEmpty() && System.nanoTime() - deadline < 0) {
-            RdConsumer.CommitResult r = rd.pollCommitResult(100);
+    private void serveCommitsAtClose(long deadline) {
+        while (!pendingCommits.isEmpty()) {
+            RdConsumer.CommitResult r = rd.pollCommitResult(Timeouts.remainingMillis(deadline, SLICE_MS));
             if (r != null) answer(r);
+            else if (System.nanoTime() - deadline >= 0) break;
         }
         serveCommitOutcomes();
     }
@@ -384,18 +389,32 @@ final class ConsumerCore {
     }
 
     /**
-     * Leaves the group (revoking through the listener), waits for calls in flight on other
-     * threads, and destroys the client. Idempotent; a second caller waits for the first.
+     * Waits for calls in flight on other threads, leaves the group (revoking through the
+     * listener) within the deadline, and destroys the client. Idempotent; a second caller
+     * waits for the first. See {@link Consumer#close(Duration)} for what happens at the deadline.
      */
     void close(Duration timeout) {
         client.close(timeout, deadline -> {
             client.guard().awaitQuiescence(rd::wakeup); // a poll on another thread returns
             client.rd().closeDependents(); // queues: readiness off, forwarding undone, before consumer_close
             rd.destroyConsumerQueue(); // rdkafka.h: consumer-queue references are destroyed before rd_kafka_consumer_close
-            int rc = rd.close(); // the rebalance listener may still call in from this thread (commit on revoke)
-            if (rc != 0) client.log().warn("{}: leaving the group ended with {}; destroying the client", client.name(), RdErrors.describe(rc));
+            GroupLeave leave = new GroupLeave(client.name(), rd::close, this::finishAbandonedClose);
+            client.guard().admitCloseHelper(leave.thread()); // the listener called there may commit on revoke
+            this.leave = leave;
+            leave.start();
+            OptionalInt left = leave.await(deadline);
+            if (left.isEmpty()) {
+                client.warn("{}: the consumer group was not left within close's {} (coordinator or cluster unreachable, "
+                        + "or a commit or rebalance waiting for it); close returns now. librdkafka goes on leaving it in the "
+                        + "background, bounded by its group timeouts (session.timeout.ms), without calling the listeners, "
+                        + "then destroys the client (thread jrdkafka-close-{})", client.name(), timeout, client.name());
+                failUnansweredCommits();
+                return;
+            }
+            int rc = left.getAsInt();
+            if (rc != 0) client.warn("{}: leaving the group ended with {}; destroying the client", client.name(), RdErrors.describe(rc));
             client.poll(0);
-            serveCommitsAtClose();
+            serveCommitsAtClose(deadline);
             if (!awaitBatchesClosed(deadline)) {
                 // Destroying now would hang in rd_kafka_destroy, freeing the messages would break
                 // the views: leave the client alive (a leak, reported) rather than hang or crash.
@@ -404,10 +423,31 @@ final class ConsumerCore {
                 failUnansweredCommits();
                 return;
             }
-            // After a close that could not finish (a fatal error), rd_kafka_destroy would try it again and hang.
-            client.destroy(rd::destroyCommitQueue, rc != 0 && rc != TIMED_OUT);
+            // The group was left (or refused: a fatal error): rd_kafka_destroy must not try to
+            // leave it again (after a fatal error that would hang). librdkafka may still wait
+            // for requests in flight to time out: then the destruction finishes in the background.
+            long until = Math.max(deadline, System.nanoTime()) + DESTROY_GRACE_NANOS;
+            if (!client.destroyWithin(rd::destroyCommitQueue, true, until)) {
+                client.warn("{}: librdkafka is still terminating the client after close's {}; close returns now and the "
+                        + "client is destroyed in the background (thread jrdkafka-destroy-{})", client.name(), timeout, client.name());
+            }
             failUnansweredCommits();
         });
+    }
+
+    /** On the leave's thread, once librdkafka left the group after close returned: destroys the client. */
+    private void finishAbandonedClose(int rc) {
+        if (rc != 0) client.warn("{}: leaving the group (in the background) ended with {}", client.name(), RdErrors.describe(rc));
+        if (!openBatches.isEmpty()) {
+            client.log().error("{}: {} RecordBatch(es) still open after close; the client is left undestroyed. "
+                    + "Close batches before closing the consumer.", client.name(), openBatches.size());
+            return;
+        }
+        try {
+            client.destroy(rd::destroyCommitQueue, true);
+        } catch (Throwable t) {
+            client.warn("{}: destroying the client in the background failed: {}", client.name(), t);
+        }
     }
 
     private boolean awaitBatchesClosed(long deadline) {

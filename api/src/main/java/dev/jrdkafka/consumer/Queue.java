@@ -156,7 +156,7 @@ public final class Queue implements AutoCloseable {
 
     /**
      * Up to {@code maxRecords} records, waiting up to {@code timeout} for the first (parked,
-     * not blocked in librdkafka). Close the batch when done. A consume error is thrown as a
+     * not blocked in librdkafka), at most 65,536 per batch. Close the batch when done. A consume error is thrown as a
      * {@link dev.jrdkafka.KafkaException} (after the records before it); partition EOF goes to
      * the consumer's {@link PartitionEofListener}. If the thread is interrupted the batch
      * comes back empty with the interrupt status kept.

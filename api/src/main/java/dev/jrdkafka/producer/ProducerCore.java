@@ -2,6 +2,7 @@ package dev.jrdkafka.producer;
 
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.internal.client.CallbackScope;
 import dev.jrdkafka.internal.client.ClientCore;
 import dev.jrdkafka.internal.client.Pending;
 import dev.jrdkafka.internal.client.Timeouts;
@@ -46,7 +47,7 @@ final class ProducerCore {
         this.client = new ClientCore(new ClientCore.Spec(Producer.class, RdClient.PRODUCER, config, options.listener(),
                 options.oauthBearerTokenRefresh(), this::onDelivery,
                 setup -> {
-                    if (partitioner != null) RdPartitioner.install(setup, partitioner::partition);
+                    if (partitioner != null) RdPartitioner.install(setup, this::partition);
                 }));
         this.log = client.log();
         this.rd = new RdProducer(client.rd(), partitioner != null);
@@ -59,6 +60,20 @@ final class ProducerCore {
     }
 
     // ---- producing ---------------------------------------------------------------
+
+    /**
+     * The Java partitioner, marked as inside this producer's callbacks: a close() from it is
+     * refused (on librdkafka's thread it aborted the process, on the producing thread it
+     * deadlocked).
+     */
+    private int partition(String topic, java.nio.ByteBuffer key, int partitionCount) {
+        CallbackScope.enter(client);
+        try {
+            return options.partitioner().partition(topic, key, partitionCount);
+        } finally {
+            CallbackScope.exit();
+        }
+    }
 
     void produce(String topic, int partition, byte[] key, byte[] value, long opaque) {
         enterProduce();

@@ -190,6 +190,24 @@ public final class ClientCore implements EventSink {
         LiveClients.remove(client.name());
     }
 
+    /**
+     * As {@link #destroy(Runnable, boolean)}, on a thread of its own, waiting for it until
+     * {@code until} ({@link System#nanoTime()} scale). Returns true if the client was destroyed
+     * by then; else the destruction goes on in the background (that thread closes the arena
+     * once {@code rd_kafka_destroy} returns) and the caller may return: for a close that must
+     * keep its bound while librdkafka still waits for requests to time out.
+     */
+    public boolean destroyWithin(Runnable beforeDestroy, boolean skipConsumerClose, long until) {
+        Thread t = Thread.ofPlatform().daemon().name("jrdkafka-destroy-" + client.name()).start(() -> {
+            try {
+                destroy(beforeDestroy, skipConsumerClose);
+            } catch (Throwable e) {
+                warn("{}: destroying the client failed: {}", client.name(), e);
+            }
+        });
+        return Timeouts.join(t, until);
+    }
+
     /** Ends closing: every later call throws, waiters of a second close() return. */
     private void endClose() {
         guard.endClose();

@@ -18,6 +18,8 @@ public final class ClientGuard {
     private final String what;
     /** The thread running close(): it may still call in (e.g. a listener committing on revoke). */
     private volatile Thread closer;
+    /** A thread close() hands part of its work to (the consumer's group leave): it may call in too. */
+    private volatile Thread helper;
 
     public ClientGuard(String what) {
         this.what = what;
@@ -28,7 +30,7 @@ public final class ClientGuard {
         long s;
         do {
             s = state.get();
-            if (s < 0 && closer != Thread.currentThread()) throw closed();
+            if (s < 0 && !isClosingThread()) throw closed();
         } while (!state.compareAndSet(s, s + 1));
     }
 
@@ -38,7 +40,16 @@ public final class ClientGuard {
 
     /** Whether this thread is the one running close (which may still call in). */
     public boolean isClosingThread() {
-        return closer == Thread.currentThread();
+        Thread t = Thread.currentThread();
+        return closer == t || helper == t;
+    }
+
+    /**
+     * Lets {@code thread} call in while closing, as the closing thread may: close runs part of
+     * its work there (a listener called on it may use the client). Set before it starts.
+     */
+    public void admitCloseHelper(Thread thread) {
+        helper = thread;
     }
 
     /** Whether closing has begun. */

@@ -33,4 +33,26 @@ public final class Timeouts {
         long ms = (deadline - System.nanoTime()) / 1_000_000L;
         return (int) Math.max(0, Math.min(ms, cap));
     }
+
+    /**
+     * Waits for {@code thread} to end until {@code deadline} ({@link System#nanoTime()} scale);
+     * an interrupt does not cut the wait short (it is kept for the caller). Returns whether it ended.
+     */
+    public static boolean join(Thread thread, long deadline) {
+        boolean interrupted = false;
+        try {
+            while (thread.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                try {
+                    thread.join(Duration.ofNanos(left));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
 }

@@ -36,6 +36,9 @@ public final class MessageBatch {
         this.headersOut = typeOut + 8;
     }
 
+    /** The most messages one batch holds: a larger {@code max} reads this many at a time. */
+    public static final int MAX_CAPACITY = 1 << 16;
+
     /**
      * Fills this batch from {@code queue}: waits up to {@code timeoutMs} for messages, up to
      * {@code max} (at most the capacity). Returns the count, or -1 on error (see
@@ -197,8 +200,10 @@ public final class MessageBatch {
                 spare = null;
                 return b;
             }
-            // Round up, so that a varying max does not make a new array each time.
-            return new MessageBatch(this, Math.max(64, Integer.highestOneBit(Math.max(1, max - 1)) << 1));
+            // Round up, so that a varying max does not make a new array each time; at most
+            // MAX_CAPACITY (a huge max once overflowed the rounding, or asked for gigabytes).
+            int wanted = Math.min(Math.max(1, max), MAX_CAPACITY);
+            return new MessageBatch(this, Math.max(64, Integer.highestOneBit(Math.max(1, wanted - 1)) << 1));
         }
 
         synchronized void giveBack(MessageBatch b) {

@@ -331,7 +331,7 @@ public final class RdConsumer {
     /**
      * Leaves the group with {@code rd_kafka_consumer_close}: it serves the close's own queue
      * until librdkafka's TERMINATE reply, running the rebalance callback (revocation) on
-     * this thread. (Driving {@code rd_kafka_consumer_close_queue} ourselves and stopping at
+     * the calling thread (the consumer runs it on a thread of its own, bounding its own wait). (Driving {@code rd_kafka_consumer_close_queue} ourselves and stopping at
      * {@code rd_kafka_consumer_closed()} left the TERMINATE reply behind, and
      * {@code rd_kafka_destroy} then hung for group members.) librdkafka bounds it by its own
      * group timeouts. Returns its error code: _TIMED_OUT, or _FATAL after a fatal error, still
