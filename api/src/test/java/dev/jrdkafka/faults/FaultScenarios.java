@@ -15,6 +15,7 @@ import static dev.jrdkafka.faults.Faults.rotateLeaders;
 import static dev.jrdkafka.faults.Faults.rtt;
 import static dev.jrdkafka.faults.Faults.txnCoordinator;
 import static dev.jrdkafka.faults.Scenario.Expect.ALL_DELIVERED;
+import static dev.jrdkafka.faults.Scenario.Expect.EITHER;
 import static dev.jrdkafka.faults.Scenario.Expect.FATAL;
 import static dev.jrdkafka.faults.Scenario.Expect.SOME_FAIL;
 import static dev.jrdkafka.faults.Scenario.Role.GROUP;
@@ -57,10 +58,18 @@ final class FaultScenarios {
                         List.of(push(0.3, ApiKey.PRODUCE, NOT_LEADER, NOT_LEADER, NOT_LEADER, NOT_LEADER, NOT_LEADER))),
                 Scenario.of("idempotent: REQUEST_TIMED_OUT x5", IDEMPOTENT, ALL_DELIVERED,
                         List.of(push(0.3, ApiKey.PRODUCE, TIMED_OUT, TIMED_OUT, TIMED_OUT, TIMED_OUT, TIMED_OUT))),
-                Scenario.of("idempotent: NETWORK_EXCEPTION x5", IDEMPOTENT, ALL_DELIVERED,
+                // librdkafka does not retry a NETWORK_EXCEPTION answer (see the plain row): batches
+                // may fail, NOT_PERSISTED, depending on timing; the rest stays exactly once in order.
+                Scenario.of("idempotent: NETWORK_EXCEPTION x5 (librdkafka: not retried)", IDEMPOTENT, EITHER,
                         List.of(push(0.3, ApiKey.PRODUCE, NETWORK, NETWORK, NETWORK, NETWORK, NETWORK))),
-                Scenario.of("idempotent: connection closed on Produce x4 (transport)", IDEMPOTENT, ALL_DELIVERED,
-                        List.of(push(0.3, ApiKey.PRODUCE, TRANSPORT, TRANSPORT), push(0.6, ApiKey.PRODUCE, TRANSPORT, TRANSPORT))),
+                // The mock checks sequence numbers only for transactional producers
+                // (rdkafka_mock.c, rd_kafka_mock_validate_records): requests it appended but whose
+                // answers died with the connection are appended again when retried. With one
+                // request in flight none is lost that way; the transactional row below and
+                // ClusterFaultsIT (kill -9 on a real broker) cover connection loss with 5 in flight.
+                Scenario.of("idempotent: connection closed on Produce x4 (transport), 1 in flight", IDEMPOTENT, ALL_DELIVERED,
+                        List.of(push(0.3, ApiKey.PRODUCE, TRANSPORT, TRANSPORT), push(0.6, ApiKey.PRODUCE, TRANSPORT, TRANSPORT)))
+                        .with(c -> c.set("max.in.flight.requests.per.connection", 1L)),
                 Scenario.of("idempotent: rtt spike 800 ms on a leader", IDEMPOTENT, ALL_DELIVERED,
                         List.of(rtt(0.3, 2, 800), hold(0.3, 1500), rtt(0.3, 2, 0))),
                 Scenario.of("idempotent: all brokers down 1 s, up", IDEMPOTENT, ALL_DELIVERED,

@@ -35,7 +35,9 @@ record Scenario(String name, Role role, List<FaultStep> steps, UnaryOperator<Kaf
         /** Some messages fail (their reports say so); none vanish. */
         SOME_FAIL,
         /** The producer hits a fatal error: later messages are refused or fail, none vanish. */
-        FATAL
+        FATAL,
+        /** Whether messages fail depends on timing; only the role's invariants are held. */
+        EITHER
     }
 
     static Scenario of(String name, Role role, Expect expect, List<FaultStep> steps) {
