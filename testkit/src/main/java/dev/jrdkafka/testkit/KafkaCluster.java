@@ -202,14 +202,17 @@ public final class KafkaCluster implements AutoCloseable {
         awaitAlive(node);
     }
 
-    /** Waits until {@code condition} holds (ignoring connection failures meanwhile), at most {@code timeout}. */
+    /**
+     * Waits until {@code condition} holds, at most {@code timeout}. Connection failures
+     * ({@link UncheckedIOException}) count as "not yet"; other exceptions end the wait.
+     */
     public void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        RuntimeException last = null;
+        UncheckedIOException last = null;
         while (true) {
             try {
                 if (condition.getAsBoolean()) return;
-            } catch (UncheckedIOException | IllegalStateException notYet) {
+            } catch (UncheckedIOException notYet) {
                 last = notYet;
             }
             if (System.nanoTime() - deadline > 0) {
@@ -322,8 +325,30 @@ public final class KafkaCluster implements AutoCloseable {
             return this;
         }
 
-        /** Formats each node's data directory, starts every node and waits until all brokers are alive. */
+        /**
+         * Formats each node's data directory, starts every node and waits until all brokers
+         * are alive. Tried up to 3 times with fresh ports when a node could not bind one
+         * (another process took it between choosing and binding).
+         */
         public KafkaCluster start() {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return startOnce();
+                } catch (RuntimeException e) {
+                    if (attempt == 3 || !portTaken(e)) throw e;
+                }
+            }
+        }
+
+        private static boolean portTaken(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage());
+                if (m.contains("Address already in use") || m.contains("BindException")) return true;
+            }
+            return false;
+        }
+
+        private KafkaCluster startOnce() {
             Path lib = kafkaLib != null ? kafkaLib : KafkaBroker.Builder.libFromSystemProperty();
             Path dir;
             try {
