@@ -84,7 +84,7 @@ record BrokerFiles(Path serverProperties, Path log4jConfig, Path dataDir, int br
      * otherwise races with Kafka's shutdown logging. The request and state-change loggers are
      * quietened: they drown what matters when a test fails.
      */
-    private static final String LOG4J2 = """
+    static final String LOG4J2 = """
             <?xml version="1.0" encoding="UTF-8"?>
             <Configuration status="WARN" shutdownHook="disable">
               <Appenders>

@@ -101,7 +101,7 @@ final class BrokerStart {
         }
     }
 
-    private static void checkLib(Path lib) throws IOException {
+    static void checkLib(Path lib) throws IOException {
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException("Kafka jar directory " + lib + " does not exist (set -D"
                     + KafkaBroker.KAFKA_LIB_PROPERTY + " to a directory holding org.apache.kafka:kafka_2.13 and its "

@@ -253,7 +253,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
 
-        private static Path libFromSystemProperty() {
+        static Path libFromSystemProperty() {
             String dir = System.getProperty(KAFKA_LIB_PROPERTY);
             if (dir == null || dir.isBlank()) {
                 throw new IllegalStateException("no Kafka jars: set -D" + KAFKA_LIB_PROPERTY + "=<directory holding "

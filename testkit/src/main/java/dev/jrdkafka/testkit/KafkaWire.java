@@ -29,6 +29,9 @@ final class KafkaWire implements AutoCloseable {
     /** A topic-level answer: Kafka's error code (0: none) and message. */
     record TopicResult(short errorCode, String errorMessage) {}
 
+    /** One partition in a Metadata answer: its error code, leader (-1: none), replicas and in-sync replicas. */
+    record PartitionState(short errorCode, int leader, int[] replicas, int[] isr) {}
+
     private final Socket socket;
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -73,6 +76,70 @@ final class KafkaWire implements AutoCloseable {
         ByteBuffer r = call(METADATA, METADATA_VERSION, body);
         r.getInt();            // throttle_time_ms
         return r.getInt();     // brokers: array length
+    }
+
+    /** Metadata v4 for no topics: the ids of the brokers the broker reports alive (registered, unfenced). */
+    java.util.Set<Integer> aliveBrokerIds() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream b = new DataOutputStream(body);
+        b.writeInt(0);
+        b.writeBoolean(false);
+        ByteBuffer r = call(METADATA, METADATA_VERSION, body);
+        r.getInt();
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        for (int i = r.getInt(); i > 0; i--) {
+            ids.add(r.getInt());
+            readString(r);
+            r.getInt();
+            readString(r);
+        }
+        return ids;
+    }
+
+    /**
+     * Metadata v4 for one topic: its partitions by index (empty if the broker does not know
+     * the topic, or reports a topic-level error).
+     */
+    PartitionState[] partitions(String topic) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream b = new DataOutputStream(body);
+        b.writeInt(1);
+        writeString(b, topic);
+        b.writeBoolean(false); // allow_auto_topic_creation
+        ByteBuffer r = call(METADATA, METADATA_VERSION, body);
+        r.getInt(); // throttle_time_ms
+        for (int i = r.getInt(); i > 0; i--) { // brokers
+            r.getInt();
+            readString(r);
+            r.getInt();
+            readString(r); // rack
+        }
+        readString(r); // cluster_id
+        r.getInt();    // controller_id
+        if (r.getInt() != 1) throw new IOException("Metadata: expected one topic in the response");
+        short topicError = r.getShort();
+        readString(r);
+        r.get();       // is_internal
+        int count = r.getInt();
+        if (topicError != 0 || count < 0) return new PartitionState[0];
+        PartitionState[] partitions = new PartitionState[count];
+        for (int i = 0; i < count; i++) {
+            short error = r.getShort();
+            int index = r.getInt();
+            int leader = r.getInt();
+            int[] replicas = readInts(r);
+            int[] isr = readInts(r);
+            if (index < 0 || index >= count) throw new IOException("Metadata: partition index " + index + " of " + count);
+            partitions[index] = new PartitionState(error, leader, replicas, isr);
+        }
+        return partitions;
+    }
+
+    private static int[] readInts(ByteBuffer r) {
+        int n = Math.max(0, r.getInt());
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = r.getInt();
+        return out;
     }
 
     /** CreateTopics v4 for one topic; {@code timeoutMs} is how long the broker may wait for the controller. */
