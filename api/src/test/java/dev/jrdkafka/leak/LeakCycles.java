@@ -154,14 +154,14 @@ public final class LeakCycles {
     /**
      * Figures once the process is quiet (each wait bounded by 10 s): after a GC (a dropped
      * client would be closed by the Cleaner), once librdkafka's thread count is down to what
-     * the shared mock cluster holds, and once the descriptor count is at most {@code fds} and
+     * the shared mock cluster holds, and once the descriptor count is at most {@code maxFds} and
      * holds still for half a second (the mock brokers close their end of a closed client's
      * connections when they next poll it).
      */
-    private static ProcessFigures quiesced(int expected, int fds) throws InterruptedException {
+    private static ProcessFigures quiesced(int expected, int maxFds) throws InterruptedException {
         System.gc();
         settle(() -> Rd.threadCount() <= expected && ProcessFigures.now().liveClients() == 0);
-        settle(() -> ProcessFigures.openFds() <= fds);
+        settle(() -> ProcessFigures.openFds() <= maxFds);
         int[] last = {-1};
         long[] since = {System.nanoTime()};
         settle(() -> {
