@@ -15,7 +15,7 @@
 #                  else ${XDG_CACHE_HOME:-~/.cache}/jrdkafka)
 #   --asan         builds librdkafka with AddressSanitizer (-fsanitize=address, frame
 #                  pointers, -O2 with debug info) in its own cache directory; the library then needs
-#                  the compiler's libasan preloaded (see cmake/asan-java.sh). For tests only.
+#                  the compiler's libasan preloaded (see cmake/asan/bin/java). For tests only.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -61,7 +61,7 @@ public final class LeakCycles {
         long t0 = System.nanoTime();
         for (int i = 1; i <= cycles; i++) {
             cycle.run();
-            if (i % 100 == 0) System.out.println("rss cycle=" + i + " rssKb=" + ProcessFigures.readRssKb());
+            if (i % 100 == 0) System.out.println("rss" + i + " rssKb=" + ProcessFigures.readRssKb());
         }
         System.out.println("elapsedMs=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         System.out.println(quiesced(clusterThreads, base.fds()).line("after"));
