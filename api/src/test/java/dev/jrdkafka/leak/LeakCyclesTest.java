@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>The RSS bound: the child JVM's heap is fixed and pre-touched, only C1 compiles (C2
  * added steps of up to 12 MiB), glibc keeps at most two malloc arenas, and the baseline is
  * taken after {@value LeakCycles#WARMUP} warm-up cycles. RSS then still grew in steps of
- * up to 7 MiB that stayed flat afterwards (malloc and code-cache growth, not proportional to
+ * up to 10 MiB that stayed flat afterwards (malloc and code-cache growth, not proportional to
  * the cycles): at most about 14 MiB over 1,000 cycles. {@link #TOTAL_GROWTH_BOUND_KB} (32 KiB
  * per cycle) is above that noise and below any leak of a client's librdkafka state (hundreds
  * of KiB per client); smaller leaks are the counters' job (threads, descriptors, live clients,
