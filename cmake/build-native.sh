@@ -3,7 +3,7 @@
 # CMake project beside this script, in a per-user build cache keyed by everything that
 # shapes the output, so a second build with the same inputs rebuilds nothing.
 #
-# Usage: build-native.sh --out DIR [--stage DIR] [--tarball FILE] [--cache DIR]
+# Usage: build-native.sh --out DIR [--stage DIR] [--tarball FILE] [--cache DIR] [--asan]
 #                        [-- extra cmake -D args]
 #   --out DIR      receives lib/librdkafka.so.1, bin/rdkafka_performance, include/, share/
 #   --stage DIR    also lays the library out as a jar resource:
@@ -13,10 +13,13 @@
 #                  upstream release archive)
 #   --cache DIR    build and download cache (empty or absent: $JRDKAFKA_BUILD_CACHE,
 #                  else ${XDG_CACHE_HOME:-~/.cache}/jrdkafka)
+#   --asan         builds librdkafka with AddressSanitizer (-fsanitize=address, frame
+#                  pointers, -O2 with debug info) in its own cache directory; the library then needs
+#                  the compiler's libasan preloaded (see cmake/asan/bin/java). For tests only.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="" stage="" tarball="" cache=""
+out="" stage="" tarball="" cache="" asan=""
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,6 +27,7 @@ while [ $# -gt 0 ]; do
     --stage) stage="$2"; shift 2 ;;
     --tarball) tarball="$2"; shift 2 ;;
     --cache) cache="$2"; shift 2 ;;
+    --asan) asan=1; shift ;;
     --) shift; extra=("$@"); break ;;
     *) echo "build-native.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -45,6 +49,17 @@ for tool in cmake cc make; do
     echo "build-native.sh: '$tool' not found; run scripts/install-prerequisites.sh" >&2; exit 1; }
 done
 
+variant=""
+if [ -n "$asan" ]; then
+  # The flags reach librdkafka's own CMake through the standard variables; they are part of
+  # the key (and the directory name says "asan"), so this build never mixes with the normal one.
+  variant="-asan"
+  # -fsanitize-recover lets ASAN_OPTIONS=halt_on_error=0 report every error of a run.
+  asan_flags="-fsanitize=address -fsanitize-recover=address -fno-omit-frame-pointer"
+  extra=("-DCMAKE_BUILD_TYPE=RelWithDebInfo" "-DCMAKE_C_FLAGS=$asan_flags" "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address"
+         "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address" "${extra[@]+"${extra[@]}"}")
+fi
+
 if [ -n "$tarball" ]; then
   tarball="$(cd "$(dirname "$tarball")" 2>/dev/null && pwd)/$(basename "$tarball")" || true
 fi
@@ -57,7 +72,7 @@ key="$( {
   cmake --version | head -n 1
   printf '%s\n' "$platform" "${extra[@]+"${extra[@]}"}"
 } | sha256sum | cut -c1-16)"
-build="$cache/build/librdkafka-$platform-$key"
+build="$cache/build/librdkafka-$platform$variant-$key"
 mkdir -p "$build"
 
 if [ ! -f "$build/CMakeCache.txt" ]; then

@@ -33,6 +33,9 @@ class LibrdkafkaTest {
 
     @Test
     void libraryPathIsTheBundledExtractedFile() {
+        // -Pasan (cmake/README.md) loads an AddressSanitizer build through the override instead.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("JRDKAFKA_LIBRARY_PATH") == null,
+                "JRDKAFKA_LIBRARY_PATH names another library");
         assertTrue(Files.isRegularFile(Librdkafka.libraryPath()));
         assertTrue(Librdkafka.isBundled());
     }

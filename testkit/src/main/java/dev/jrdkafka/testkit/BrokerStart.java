@@ -39,12 +39,26 @@ final class BrokerStart {
                 Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
                 LOG.log(System.Logger.Level.INFO, "Kafka broker on {0}:{1,number,#} (pid {2,number,#}) ready in {3,number,#} ms; log: {4}",
                         BrokerFiles.HOST, files.brokerPort(), process.pid(), startupTime.toMillis(), log);
-                return KafkaBroker.started(process, dir, log, files, requestTimeout, startupTime);
+                return KafkaBroker.started(process, lib, dir, log, files, requestTimeout, startupTime);
             } catch (Throwable t) {
                 JavaProcess.destroy(process, Duration.ZERO);
                 if (attempt < attempts && portTaken(log, logStart)) continue;
                 throw t;
             }
+        }
+    }
+
+    /** Runs the broker again on its formatted data directory and ports; returns once it serves requests. */
+    static Process restart(Path lib, BrokerFiles files, Path log, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process process = JavaProcess.start(lib, KafkaBroker.brokerJvmArgs(files), "kafka.Kafka",
+                List.of(files.serverProperties().toString()), log);
+        try {
+            awaitReady(process, files, log, deadline);
+            return process;
+        } catch (Throwable t) {
+            JavaProcess.destroy(process, Duration.ZERO);
+            throw t;
         }
     }
 

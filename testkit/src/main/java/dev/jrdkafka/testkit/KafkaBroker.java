@@ -42,7 +42,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static final List<String> BROKER_JVM = List.of("-Xms256m", "-Xmx768m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true");
 
-    private final Process process;
+    private volatile Process process; // replaced by restart()
+    private final Path lib;
     private final Path dir;
     private final Path log;
     private final BrokerFiles files;
@@ -51,9 +52,10 @@ public final class KafkaBroker implements AutoCloseable {
     private final Thread shutdownHook;
     private boolean closed;
 
-    private KafkaBroker(Process process, Path dir, Path log, BrokerFiles files, Duration requestTimeout,
+    private KafkaBroker(Process process, Path lib, Path dir, Path log, BrokerFiles files, Duration requestTimeout,
                         Duration startupTime) {
         this.process = process;
+        this.lib = lib;
         this.dir = dir;
         this.log = log;
         this.files = files;
@@ -134,6 +136,40 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Stops the broker process, keeping its data directory and ports for {@link #restart}:
+     * SIGTERM (a controlled shutdown), SIGKILL if it has not exited after {@code grace}
+     * ({@link Duration#ZERO}: SIGKILL right away, like a crash). Idempotent while stopped.
+     */
+    public synchronized void stop(Duration grace) {
+        if (closed) throw new IllegalStateException("this broker was closed");
+        try {
+            JavaProcess.destroy(process, Objects.requireNonNull(grace, "grace"));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + this, e);
+        }
+    }
+
+    /**
+     * Starts a stopped broker again on the same data directory and ports, and waits (up to
+     * {@code timeout}) until it serves requests: what clients see of a broker restart.
+     * Its output is appended to the same log file.
+     */
+    public synchronized void restart(Duration timeout) {
+        if (closed) throw new IllegalStateException("this broker was closed");
+        if (process.isAlive()) throw new IllegalStateException(this + " is running: stop it first");
+        try {
+            process = BrokerStart.restart(lib, files, log, timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("restarting " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting " + this, e);
+        }
+    }
+
+    /**
      * Stops the broker process (SIGTERM, SIGKILL after a few seconds: the data is thrown
      * away, so a slow controlled shutdown buys nothing) and deletes its directory.
      * Idempotent.
@@ -157,6 +193,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void stopQuietly() {
+        Process process = this.process;
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -265,9 +302,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Used by {@link BrokerStart} once the broker serves requests. */
-    static KafkaBroker started(Process process, Path dir, Path log, BrokerFiles files, Duration requestTimeout,
+    static KafkaBroker started(Process process, Path lib, Path dir, Path log, BrokerFiles files, Duration requestTimeout,
                                Duration startupTime) {
-        return new KafkaBroker(process, dir, log, files, requestTimeout, startupTime);
+        return new KafkaBroker(process, lib, dir, log, files, requestTimeout, startupTime);
     }
 
     static List<String> toolJvmArgs() {

@@ -21,4 +21,9 @@ public final class LiveClients {
         return NAMES.contains(name);
     }
 
+    /** How many clients are live now (for leak checks). */
+    public static int count() {
+        return NAMES.size();
+    }
+
 }

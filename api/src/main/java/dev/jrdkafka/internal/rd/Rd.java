@@ -39,6 +39,15 @@ public final class Rd {
         return arena.allocateFrom(s);
     }
 
+    /**
+     * {@code rd_kafka_thread_cnt()}: librdkafka's threads alive in this process (every
+     * client's main and broker threads, mock brokers' threads); 0 once every handle is
+     * destroyed. For leak checks.
+     */
+    public static int threadCount() {
+        return rdkafka_h.rd_kafka_thread_cnt();
+    }
+
     /** librdkafka's {@code builtin.features}, e.g. "gzip,snappy,ssl,...". */
     public static String builtinFeatures() {
         try (RdConf conf = RdConf.create(java.util.Map.of())) {

@@ -70,7 +70,7 @@ public final class RdClient {
      */
     public static RdClient create(int type, Map<String, String> properties, boolean oauthRefreshEvents,
                                   EventSink sink, java.util.function.Consumer<ClientSetup> customizer) {
-        Arena arena = Arena.ofShared();
+        Arena arena = ClientArenas.create();
         RdConf conf;
         try {
             conf = RdConf.create(properties);
