@@ -1,24 +1,30 @@
 package dev.jrdkafka.cli.kcat;
 
 import dev.jrdkafka.KafkaException;
+import dev.jrdkafka.config.EffectiveConfig;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.mock.MockCluster;
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code ./jrdkafka} with kcat's command line: a kcat user replaces {@code kcat} with
- * {@code ./jrdkafka}. Modes -P, -C, -G, -L with kcat's flags (see {@link KcatOptions}).
- * Without -b (and no {@code bootstrap.servers} in -X/-F) it runs against an embedded mock
- * cluster and says so on stderr. Errors: one line on stderr, exit status 1.
+ * {@code ./jrdkafka}. Modes -P, -C, -G, -L, -Q with kcat's flags (see {@link KcatOptions}),
+ * -X list and -X dump. Without -b (and no {@code bootstrap.servers} in -X/-F) it runs against
+ * an embedded mock cluster and says so on stderr. Exit status as kcat: 0, or 1 after an
+ * error (one line on stderr).
  */
 public final class Kcat {
     private static final Set<String> NOT_KCAT = Set.of("-h", "--help", "-V", "--version");
+    /** stdout's buffer: large, so that output leaves in few writes. */
+    private static final int OUT_BUFFER = 1 << 18;
 
     private Kcat() {}
 
@@ -27,47 +33,91 @@ public final class Kcat {
         return args.length > 0 && args[0].startsWith("-") && !NOT_KCAT.contains(args[0]);
     }
 
-    /** Runs a kcat command line; returns kcat's exit status. */
+    /** Runs a kcat command line, without kcat's default configuration files (tests); returns kcat's exit status. */
     public static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err) {
+        return run(args, Map.of(), in, stdout, err);
+    }
+
+    /**
+     * Runs a kcat command line; {@code env} gives KCAT_CONFIG and HOME for kcat's default
+     * configuration file. Returns kcat's exit status.
+     */
+    public static int run(String[] args, Map<String, String> env, InputStream in, OutputStream stdout, PrintStream err) {
         MockCluster mock = null;
+        KcatOut out = new KcatOut(stdout, OUT_BUFFER);
         try {
-            KcatOptions o = KcatOptions.parse(args);
-            KafkaConfig config = KafkaConfig.create().set("log_level", o.verbosity > 2 ? 6L : 3L);
+            KcatOptions o = KcatOptions.parse(args, env);
+            if (o.listConfig) {
+                out.write(KafkaConfig.propertiesTable().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                return 0;
+            }
+            if (o.help || o.version) {
+                err.println("% jrdkafka's kcat mode: kcat 1.7.1's options; ./jrdkafka --help lists jrdkafka's own commands");
+                return 0;
+            }
+            KafkaConfig config = KafkaConfig.create();
             o.config.forEach(config::set);
+            if (o.dumpConfig) {
+                dump(config, out);
+                return 0;
+            }
+            if (o.mode == 0) { // kcat: consume when stdin is a terminal, else produce
+                o.mode = Progress.isTerminal(0) ? 'C' : 'P';
+                if (o.verbosity >= 1) err.printf("%% Auto-selecting %s mode (use -P or -C to override)%n", o.mode == 'C' ? "Consumer" : "Producer");
+            }
+            o.validate();
+            if (!o.config.containsKey("log_level")) { // as kcat: silent with -q, librdkafka's debug lines with -d
+                config.set("log_level", o.config.containsKey("debug") ? 7L : o.verbosity == 0 ? 0L : o.verbosity > 2 ? 6L : 3L);
+            }
             if (o.brokers != null) {
                 config.bootstrapServers(o.brokers);
             } else if (!o.config.containsKey("bootstrap.servers") && !o.config.containsKey("metadata.broker.list")) {
                 mock = MockCluster.start(1);
                 config.bootstrapServers(mock.bootstrapServers());
-                if (!o.quiet) err.println("% No -b given: using an embedded mock cluster at " + mock.bootstrapServers());
+                if (o.verbosity >= 1) err.println("% No -b given: using an embedded mock cluster at " + mock.bootstrapServers());
             }
-            return switch (o.mode) {
-                case 'L' -> {
-                    PrintStream out = new PrintStream(stdout, false, java.nio.charset.StandardCharsets.UTF_8);
-                    int rc = KcatMetadata.run(o, config, out);
-                    out.flush();
-                    yield rc;
-                }
-                case 'P' -> new KcatProduce(o, err).run(config, in);
-                default -> {
-                    OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
-                    int rc = new KcatConsume(o, out, err).run(config);
-                    out.flush();
-                    yield rc;
-                }
+            int rc = switch (o.mode) {
+                case 'L' -> KcatMetadata.run(o, config, stdout);
+                case 'Q' -> KcatQuery.run(o, config, out);
+                case 'P' -> new KcatProduce(o, out, err).run(config, in);
+                default -> new KcatConsume(o, out, err).run(config);
             };
+            out.flush();
+            return rc;
         } catch (KcatOptions.UsageException | IllegalArgumentException e) {
             err.println("% ERROR: " + e.getMessage());
             return 1;
         } catch (KafkaException e) {
             err.println("% ERROR: " + e.getMessage());
             return 1;
-        } catch (java.io.IOException e) {
-            err.println("% ERROR: " + e);
+        } catch (IOException e) {
+            if ("Broken pipe".equals(e.getMessage())) return 0; // the reader left (| head): kcat stops on SIGPIPE, quietly
+            err.println("% ERROR: Output write error: " + e.getMessage());
             return 1;
         } finally {
+            try {
+                out.flush();
+            } catch (IOException ignored) {
+                // the error, if any, was reported above; a closed pipe has no reader left to tell
+            }
             if (mock != null) mock.close();
         }
+    }
+
+    /** -X dump: librdkafka's view of the configuration, as kcat prints it. */
+    private static void dump(KafkaConfig config, KcatOut out) throws IOException {
+        EffectiveConfig c = config.effectiveConfig();
+        section("# Global config\n", c.global(), out);
+        section("# Topic config\n", c.topic(), out);
+        out.flush();
+    }
+
+    private static void section(String title, Map<String, String> properties, KcatOut out) throws IOException {
+        StringBuilder b = new StringBuilder(title);
+        properties.forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
+        b.append('\n');
+        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** stdout without Java's PrintStream line flushing: output is written through one buffer. */
