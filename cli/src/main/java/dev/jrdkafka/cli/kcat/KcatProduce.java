@@ -7,8 +7,10 @@ import dev.jrdkafka.producer.Producer;
 import dev.jrdkafka.producer.ProducerOptions;
 import dev.jrdkafka.producer.ProducerRecord;
 import java.io.IOException;
+import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,10 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code -P} as kcat runs it: messages from stdin (or the one -l file) split at the
  * {@code -D} delimiter (a newline by default), each split at the first {@code -K} delimiter
  * into key and value, empty messages skipped; or one message per file operand. Read as a
- * stream in 1 MiB chunks, each message handed to librdkafka straight from the read buffer
- * (librdkafka copies it), so a 1 GiB input is never held in memory. -T echoes each message as
+ * stream in 1 MiB chunks of native memory, each message handed to librdkafka straight from
+ * there (librdkafka copies it), so a 1 GiB input is never held in memory. -T echoes each message as
  * kcat 1.7.1 does (its bytes, without the delimiter); -c stops after that many; -Z sends an
- * empty key or value (after -K) as null. Exit status 1 if any message failed.
+ * empty key or value (after -K) as null. With {@code -X transactional.id=…} everything goes in
+ * one transaction, committed at the end of the input (as kcat). Exit status 1 if any message failed.
  */
 final class KcatProduce {
     private static final int CHUNK = 1 << 20;
@@ -63,8 +65,15 @@ final class KcatProduce {
         });
         progress = Progress.forRun(o, err, "produced", o.tee);
         int status = 0;
+        Duration txnTimeout = Duration.ofSeconds(Math.max(1, o.metadataTimeoutSeconds));
+        boolean transactional = config.get("transactional.id").filter(id -> !id.isEmpty()).isPresent();
         try (Producer producer = Producer.create(config, options)) {
             String topic = o.topics.getFirst();
+            if (transactional) { // as kcat: everything in one transaction, committed at the end of the input
+                if (o.verbosity >= 1) err.println("% Using transactional producer");
+                producer.initTransactions(txnTimeout);
+                producer.beginTransaction();
+            }
             if (o.files.isEmpty() || o.linePerMessage) {
                 if (o.files.isEmpty()) {
                     split(in, producer, topic);
@@ -92,6 +101,15 @@ final class KcatProduce {
                 }
             }
             if (tee != null) tee.flush();
+            if (transactional) {
+                if (o.verbosity >= 1) err.println("% Committing transaction");
+                try {
+                    producer.commitTransaction(txnTimeout);
+                } catch (KafkaException e) {
+                    throw new KafkaException(e.code(), "commit_transaction(): " + e.getMessage());
+                }
+                if (o.verbosity >= 1) err.println("% Transaction successfully committed");
+            }
             // as kcat: wait for every delivery report (librdkafka's message.timeout.ms bounds it)
             while (!errors.stop()) {
                 try {
@@ -111,57 +129,69 @@ final class KcatProduce {
 
     private static InputStream open(String path) {
         try {
-            return Files.newInputStream(Path.of(path));
+            return new FileInputStream(path); // a FileInputStream: read through its channel
         } catch (IOException e) {
             throw new KcatOptions.UsageException("Cannot open " + path + ": " + e.getMessage());
         }
     }
 
     /**
-     * Reads messages up to each delimiter in 1 MiB chunks: a message is handed to librdkafka
-     * from the read buffer and never accumulated beyond its own length; the last one needs no
-     * delimiter after it.
+     * Reads messages up to each delimiter in 1 MiB chunks of native memory (stdin straight
+     * from its file channel): a message is handed to librdkafka from the read buffer, with no
+     * copy on the Java side, and never accumulated beyond its own length; the last one needs
+     * no delimiter after it.
      */
     private void split(InputStream in, Producer producer, String topic) throws IOException {
-        byte[] buf = new byte[CHUNK];
-        MemorySegment seg = MemorySegment.ofArray(buf);
-        int start = 0; // first byte of the message being read
-        int end = 0;   // bytes in buf
-        int scanned = 0;
-        while (true) {
-            int at = indexOf(buf, scanned, end, delimiter);
-            if (at >= 0) {
-                if (!message(producer, topic, buf, seg, start, at - start)) return;
-                start = at + delimiter.length;
-                scanned = start;
-                continue;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(CHUNK);
+            java.nio.channels.ReadableByteChannel channel = in instanceof FileInputStream f ? f.getChannel() : null;
+            byte[] scratch = channel == null ? new byte[1 << 16] : null;
+            long start = 0; // first byte of the message being read
+            long end = 0;   // bytes in seg
+            long scanned = 0;
+            while (true) {
+                long at = indexOf(seg, scanned, end, delimiter);
+                if (at >= 0) {
+                    if (!message(producer, topic, seg, start, at - start)) return;
+                    start = at + delimiter.length;
+                    scanned = start;
+                    continue;
+                }
+                scanned = Math.max(start, end - delimiter.length + 1);
+                if (start > 0) { // move the partial message to the front
+                    MemorySegment.copy(seg, start, seg, 0, end - start);
+                    end -= start;
+                    scanned -= start;
+                    start = 0;
+                }
+                if (end == seg.byteSize()) { // a message longer than the buffer
+                    MemorySegment bigger = arena.allocate(seg.byteSize() * 2);
+                    MemorySegment.copy(seg, 0, bigger, 0, end);
+                    seg = bigger;
+                }
+                progress.tick(sent, bytes);
+                int n;
+                if (channel != null) {
+                    n = channel.read(seg.asSlice(end).asByteBuffer());
+                } else {
+                    n = in.read(scratch, 0, (int) Math.min(scratch.length, seg.byteSize() - end));
+                    if (n > 0) MemorySegment.copy(scratch, 0, seg, ValueLayout.JAVA_BYTE, end, n);
+                }
+                if (n < 0) break;
+                end += n;
             }
-            scanned = Math.max(start, end - delimiter.length + 1);
-            if (start > 0) { // move the partial message to the front
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                scanned -= start;
-                start = 0;
-            }
-            if (end == buf.length) { // a message longer than the buffer
-                buf = Arrays.copyOf(buf, buf.length * 2);
-                seg = MemorySegment.ofArray(buf);
-            }
-            progress.tick(sent, bytes);
-            int n = in.read(buf, end, buf.length - end);
-            if (n < 0) break;
-            end += n;
+            if (end > start) message(producer, topic, seg, start, end - start);
         }
-        if (end > start) message(producer, topic, buf, seg, start, end - start);
     }
 
     /** One message of the input: split at -K, produced, echoed with -T. Returns false once -c is reached. */
-    private boolean message(Producer producer, String topic, byte[] buf, MemorySegment seg, int off, int len) throws IOException {
+    private boolean message(Producer producer, String topic, MemorySegment seg, long off, long len) throws IOException {
         if (len == 0) return true; // kcat skips empty messages
         MemorySegment key = null;
-        MemorySegment value = seg.asSlice(off, len);
+        MemorySegment whole = seg.asSlice(off, len);
+        MemorySegment value = whole;
         if (keyDelimiter != null) {
-            int at = indexOf(buf, off, off + len, keyDelimiter);
+            long at = indexOf(seg, off, off + len, keyDelimiter);
             if (at >= 0) {
                 key = seg.asSlice(off, at - off);
                 value = seg.asSlice(at + keyDelimiter.length, off + len - at - keyDelimiter.length);
@@ -172,9 +202,9 @@ final class KcatProduce {
             }
         }
         if (key == null) key = fixedKey;
-        send(producer, topic, key, value, seg.asSlice(off, len));
+        send(producer, topic, key, value, whole);
         if (tee != null) {
-            tee.write(buf, off, len);
+            tee.write(whole);
             if (o.unbuffered) tee.flush();
         }
         return sent != o.count;
@@ -207,14 +237,14 @@ final class KcatProduce {
     }
 
     /** The first index of {@code pattern} in {@code data[from, to)}, or -1. */
-    private static int indexOf(byte[] data, int from, int to, byte[] pattern) {
+    private static long indexOf(MemorySegment data, long from, long to, byte[] pattern) {
         byte first = pattern[0];
-        int last = to - pattern.length;
+        long last = to - pattern.length;
         outer:
-        for (int i = from; i <= last; i++) {
-            if (data[i] != first) continue;
+        for (long i = from; i <= last; i++) {
+            if (data.get(ValueLayout.JAVA_BYTE, i) != first) continue;
             for (int j = 1; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) continue outer;
+                if (data.get(ValueLayout.JAVA_BYTE, i + j) != pattern[j]) continue outer;
             }
             return i;
         }
