@@ -88,7 +88,7 @@ final class KcatFormat {
                     return null;
                 };
                 case 't' -> (m, out) -> {
-                    out.write(m.topic().getBytes(StandardCharsets.UTF_8));
+                    out.writeText(m.topic());
                     return null;
                 };
                 case 'p' -> (m, out) -> {

@@ -15,6 +15,12 @@ import java.nio.charset.StandardCharsets;
 final class KcatJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] TOPIC = "{\"topic\":".getBytes(StandardCharsets.US_ASCII);
+    /** A topic name and its escaped JSON string, kept together so that concurrent runs never mix them. */
+    private record Escaped(String topic, byte[] json) {}
+
+    private static volatile Escaped lastTopic = new Escaped("", new byte[] {'"', '"'});
+
     private KcatJson() {}
 
     /**
@@ -23,9 +29,18 @@ final class KcatJson {
      * name, value, name, value...), key and payload (strings, or null).
      */
     static void message(KcatMessage m, KcatOut out) throws IOException {
-        out.write('{');
-        name("topic", out);
-        string(m.topic(), out);
+        out.write(TOPIC);
+        String topic = m.topic();
+        Escaped escaped = lastTopic;
+        if (escaped.topic() != topic) { // the same instance for every record of a topic: escaped once
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            KcatOut o = new KcatOut(b, 256);
+            string(topic, o);
+            o.flush();
+            escaped = new Escaped(topic, b.toByteArray());
+            lastTopic = escaped;
+        }
+        out.write(escaped.json());
         out.write(',');
         name("partition", out);
         out.writeLong(m.partition());

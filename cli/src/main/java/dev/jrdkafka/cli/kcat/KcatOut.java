@@ -24,6 +24,20 @@ final class KcatOut {
         this.buf = new byte[size];
     }
 
+    // The last string written by writeText and its bytes: a topic name is the same String
+    // instance for every record of the topic, so its bytes are encoded once.
+    private String lastText;
+    private byte[] lastBytes;
+
+    /** {@code s} in UTF-8, encoded once for consecutive calls with the same instance. */
+    void writeText(String s) throws IOException {
+        if (s != lastText) {
+            lastBytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            lastText = s;
+        }
+        write(lastBytes);
+    }
+
     /** Bytes written so far (buffered or not). */
     long total() {
         return total + used;
