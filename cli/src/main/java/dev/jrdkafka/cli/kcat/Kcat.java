@@ -26,6 +26,31 @@ public final class Kcat {
     /** stdout's buffer: large, so that output leaves in few writes. */
     private static final int OUT_BUFFER = 1 << 18;
 
+    private static final String USAGE = """
+            Usage: jrdkafka <options> [file1 file2 .. | topic1 topic2 ..]
+            jrdkafka's kcat mode: kcat 1.7.1's command line (./jrdkafka --help: jrdkafka's own commands)
+              -C | -P | -L | -Q  Mode: consume, produce, metadata list, query offsets by time
+              -G <group-id>      Mode: balanced consumer group member; the operands are the topics
+              -t <topic>         Topic (-Q: -t <topic>:<partition>:<timestamp-ms>, repeatable)
+              -p <partition>     Partition
+              -b <brokers,..>    Bootstrap brokers (without: an embedded mock cluster)
+              -X prop=val        librdkafka property (-X list: all properties; -X dump: effective config)
+              -F <config-file>   property=value file (default: $KCAT_CONFIG or ~/.config/kcat.conf)
+              -o <offset>        beginning | end | stored | N | -N | s@<ms> | e@<ms>   (default: beginning)
+              -e                 Exit when every partition reached its end
+              -c <cnt>           Limit message count
+              -f <fmt>           Output format: %s %S %R %k %K %t %p %o %T %h %% and \\n \\r \\t \\xHH
+              -J                 Output with kcat's JSON envelope (-C, -G, -L, -Q)
+              -s [key=|value=]<pack>  Deserialize with a pack format: <> bBhHiIqQ c s $ and spaces
+              -D <delim> -K <delim>   Message and key delimiters;  -k <key>  a fixed key
+              -H <name=value>    Header to add (repeatable);  -z <codec>  compression
+              -l                 Produce each line of the one file operand;  -T  echo what is produced
+              -Z                 NULL for null keys/values (produce: send empty ones as NULL)
+              -m <seconds>       Metadata and request timeout (default 5)
+              -d <contexts>      librdkafka debug;  -q quiet;  -v more verbose;  -E do not exit on errors
+              -u                 Unbuffered output
+            """;
+
     private Kcat() {}
 
     /** Whether {@code args} are a kcat command line (a flag first) rather than a jrdkafka subcommand. */
@@ -53,7 +78,8 @@ public final class Kcat {
                 return 0;
             }
             if (o.help || o.version) {
-                err.println("% jrdkafka's kcat mode: kcat 1.7.1's options; ./jrdkafka --help lists jrdkafka's own commands");
+                out.write(USAGE.getBytes(StandardCharsets.UTF_8));
+                out.flush();
                 return 0;
             }
             KafkaConfig config = KafkaConfig.create();
