@@ -104,8 +104,8 @@ public final class Kcat {
                 if (o.verbosity >= 1) err.println("% No -b given: using an embedded mock cluster at " + mock.bootstrapServers());
             }
             int rc = switch (o.mode) {
-                case 'L' -> KcatMetadata.run(o, config, stdout);
-                case 'Q' -> KcatQuery.run(o, config, out);
+                case 'L' -> KcatMetadata.run(o, config, stdout, err);
+                case 'Q' -> KcatQuery.run(o, config, out, err);
                 case 'P' -> new KcatProduce(o, out, err).run(config, in);
                 default -> new KcatConsume(o, out, err).run(config);
             };

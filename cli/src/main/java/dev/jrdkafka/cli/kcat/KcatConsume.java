@@ -228,7 +228,12 @@ final class KcatConsume {
 
     private void assign(Consumer consumer) {
         String topic = o.topics.getFirst();
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+        List<PartitionInfo> partitions;
+        try {
+            partitions = consumer.partitionsFor(topic, timeout);
+        } catch (KafkaException e) {
+            throw new KafkaException(e.code(), "Failed to query metadata for topic " + topic + ": " + e.getMessage());
+        }
         if (partitions.isEmpty()) throw new KcatOptions.UsageException("Topic " + topic + " has no partitions");
         String spec = o.offset == null ? "beginning" : o.offset; // kcat -C: from the beginning unless -o
         Map<TopicPartition, Long> start = new LinkedHashMap<>();

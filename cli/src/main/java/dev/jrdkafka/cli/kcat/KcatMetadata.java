@@ -15,14 +15,22 @@ import java.util.stream.Collectors;
 final class KcatMetadata {
     private KcatMetadata() {}
 
-    static int run(KcatOptions o, KafkaConfig config, java.io.OutputStream stdout) throws java.io.IOException {
+    static int run(KcatOptions o, KafkaConfig config, java.io.OutputStream stdout, PrintStream err) throws java.io.IOException {
         String topic = o.topics.isEmpty() ? null : o.topics.getFirst();
         Duration timeout = Duration.ofSeconds(Math.max(1, o.metadataTimeoutSeconds));
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(config, new KcatErrors(o, err))) {
             // The controller first: it waits for the client's first metadata, so the request below
             // goes to a broker by its id rather than to the bootstrap connection (-1).
-            int controller = admin.controllerId(timeout);
-            ClusterMetadata md = topic == null ? admin.metadata(timeout) : admin.metadata(topic, timeout);
+            int controller;
+            ClusterMetadata md;
+            try {
+                controller = admin.controllerId(timeout);
+                md = topic == null ? admin.metadata(timeout) : admin.metadata(topic, timeout);
+            } catch (dev.jrdkafka.KafkaException e) {
+                throw new dev.jrdkafka.KafkaException(e.code(), "Failed to acquire metadata: " + e.getMessage()
+                        + (e.error() == KafkaError._TRANSPORT || e.error() == KafkaError._TIMED_OUT
+                        ? " (Are the brokers reachable? Also try increasing the metadata timeout with -m <timeout>?)" : ""));
+            }
             if (o.json) {
                 KcatOut json = new KcatOut(stdout, 1 << 16);
                 json(md, topic, controller, json);

@@ -39,13 +39,13 @@ final class KcatQuery {
         }
     }
 
-    static int run(KcatOptions o, KafkaConfig config, KcatOut out) throws IOException {
+    static int run(KcatOptions o, KafkaConfig config, KcatOut out, java.io.PrintStream err) throws IOException {
         Map<TopicPartition, Long> query = new LinkedHashMap<>();
         for (String spec : o.topics) partition(spec, query);
         Map<TopicPartition, OffsetAndEpoch> found = new LinkedHashMap<>();
         Map<TopicPartition, KafkaError> failed = new LinkedHashMap<>();
         Duration timeout = Duration.ofSeconds(Math.max(1, o.metadataTimeoutSeconds));
-        try (Consumer consumer = Consumer.create(config)) {
+        try (Consumer consumer = Consumer.create(config, dev.jrdkafka.consumer.ConsumerOptions.defaults().withListener(new KcatErrors(o, err)))) {
             try {
                 found.putAll(consumer.offsetsForTimes(query, timeout));
             } catch (PartitionErrorsException e) {
