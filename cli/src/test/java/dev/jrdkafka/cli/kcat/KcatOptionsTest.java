@@ -105,6 +105,21 @@ class KcatOptionsTest {
     }
 
     @Test
+    void queriesAreTopicPartitionTimestampAsInKcat() {
+        java.util.Map<dev.jrdkafka.TopicPartition, Long> q = new java.util.LinkedHashMap<>();
+        KcatQuery.partition("orders:2:1700000000000", q);
+        KcatQuery.partition("orders:0x3:-1", q); // strtoul/strtoll with base 0, as kcat
+        assertEquals(1700000000000L, q.get(new dev.jrdkafka.TopicPartition("orders", 2)));
+        assertEquals(-1L, q.get(new dev.jrdkafka.TopicPartition("orders", 3)));
+        for (String bad : List.of("orders", "orders:1", "orders:x:5", "orders:1:soon")) {
+            assertTrue(assertThrows(KcatOptions.UsageException.class, () -> KcatQuery.partition(bad, q)).getMessage()
+                    .contains("expected \"topic:partition:offset_or_timestamp\""), bad);
+        }
+        assertTrue(Progress.forRun(KcatOptions.parse(new String[] {"-P", "-t", "x", "-q"}), System.err, "produced", false) == Progress.OFF,
+                "no progress line with -q");
+    }
+
+    @Test
     void withoutFTheDefaultConfigurationFileIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
         java.nio.file.Files.createDirectories(home.resolve(".config"));
         java.nio.file.Files.writeString(home.resolve(".config/kcat.conf"), "# comment\n bootstrap.servers=h\\:1 \nclient.id=from-file\n"
