@@ -11,7 +11,7 @@ class EffectiveConfigTest {
     @Test
     void theDumpHoldsTheSetValuesAndLibrdkafkasDefaults() {
         EffectiveConfig c = KafkaConfig.create().set("linger.ms", "7").set("acks", "1").effectiveConfig();
-        assertEquals("7", c.global().get("linger.ms"));
+        assertEquals("7", c.global().get("queue.buffering.max.ms"), "linger.ms under its librdkafka name");
         assertEquals("rdkafka", c.global().get("client.id"), "a default");
         assertEquals("1", c.topic().get("request.required.acks"), "acks is topic-level: librdkafka's name");
         assertTrue(c.global().size() > 100, "every global property: " + c.global().size());
