@@ -122,6 +122,16 @@ final class KcatOptions {
         if (mode == 'G' && offset != null && (offset.startsWith("s@") || offset.startsWith("e@"))) {
             throw new UsageException("-o ..@ timestamps can't be used with -G mode");
         }
+        if (offset != null && (mode == 'C' || mode == 'G')) { // checked before connecting
+            String n = offset.startsWith("s@") || offset.startsWith("e@") ? offset.substring(2) : offset;
+            if (!List.of("beginning", "end", "stored").contains(n)) {
+                try {
+                    Long.parseLong(n.trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException("-o: expected beginning, end, stored, an offset, -N, s@ms or e@ms; got '" + offset + "'");
+                }
+            }
+        }
         if (mode == 'P' && delimiter.isEmpty()) throw new UsageException("Message delimiter -D must not be empty when producing");
     }
 

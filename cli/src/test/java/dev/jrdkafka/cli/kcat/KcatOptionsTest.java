@@ -67,6 +67,10 @@ class KcatOptionsTest {
                 .getMessage().contains("-Q needs -t <topic>:<partition>:<timestamp>"));
         assertTrue(assertThrows(KcatOptions.UsageException.class, () -> validated("-P", "-t", "x", "-l", "a", "b"))
                 .getMessage().contains("Only one file allowed for line mode (-l)"));
+        assertTrue(assertThrows(KcatOptions.UsageException.class, () -> validated("-C", "-t", "x", "-o", "bogus"))
+                .getMessage().contains("-o: expected beginning, end, stored"));
+        validated("-C", "-t", "x", "-o", "s@1700000000000");
+        validated("-C", "-t", "x", "-o", "-5");
         assertTrue(assertThrows(KcatOptions.UsageException.class, () -> validated("-C", "-t", "x", "-m", "soon"))
                 .getMessage().contains("-m needs a number"));
     }
