@@ -51,7 +51,37 @@ public final class Kcat {
               -u                 Unbuffered output
             """;
 
+    private static volatile boolean stopRequested;
+    private static volatile int status = 1;
+    private static final java.util.concurrent.CountDownLatch RUN_ENDED = new java.util.concurrent.CountDownLatch(1);
+
     private Kcat() {}
+
+    /**
+     * For the process's main: on Ctrl-C or SIGTERM (a JVM shutdown) the run stops as kcat's
+     * does on its signals (a consumer prints what it has and leaves its group, a producer
+     * stops reading and delivers what it took, a transaction is aborted), and the shutdown
+     * waits up to 5 s for it.
+     */
+    public static void stopOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (RUN_ENDED.getCount() == 0) return; // an ordinary exit after the run
+            stopRequested = true;
+            try {
+                if (RUN_ENDED.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    // kcat exits with its own status after a signal (0 unless something failed), not 128+signal
+                    Runtime.getRuntime().halt(status);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kcat-stop"));
+    }
+
+    /** Whether the process is shutting down (Ctrl-C, SIGTERM): loops end as kcat's do. */
+    static boolean stopRequested() {
+        return stopRequested;
+    }
 
     /** Whether {@code args} are a kcat command line (a flag first) rather than a jrdkafka subcommand. */
     public static boolean handles(String[] args) {
@@ -68,6 +98,17 @@ public final class Kcat {
      * configuration file. Returns kcat's exit status.
      */
     public static int run(String[] args, Map<String, String> env, InputStream in, OutputStream stdout, PrintStream err) {
+        int rc = 1;
+        try {
+            rc = execute(args, env, in, stdout, err);
+            return rc;
+        } finally {
+            status = rc;
+            RUN_ENDED.countDown();
+        }
+    }
+
+    private static int execute(String[] args, Map<String, String> env, InputStream in, OutputStream stdout, PrintStream err) {
         MockCluster mock = null;
         KcatOut out = new KcatOut(stdout, OUT_BUFFER);
         try {

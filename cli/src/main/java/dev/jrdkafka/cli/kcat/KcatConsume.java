@@ -111,7 +111,7 @@ final class KcatConsume {
                 assign(consumer);
             }
             KcatMessage.InBatch m = new KcatMessage.InBatch();
-            while (!done) {
+            while (!done && !Kcat.stopRequested()) {
                 try (RecordBatch batch = consumer.pollBatch(BATCH, Duration.ofMillis(100))) {
                     if (errors.stop()) {
                         status = 1;

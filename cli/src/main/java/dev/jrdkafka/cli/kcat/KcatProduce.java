@@ -101,7 +101,10 @@ final class KcatProduce {
                 }
             }
             if (tee != null) tee.flush();
-            if (transactional) {
+            if (transactional && Kcat.stopRequested()) {
+                err.println("% Aborting transaction due to termination signal");
+                producer.abortTransaction(txnTimeout);
+            } else if (transactional) {
                 if (o.verbosity >= 1) err.println("% Committing transaction");
                 try {
                     producer.commitTransaction(txnTimeout);
@@ -150,6 +153,7 @@ final class KcatProduce {
             long end = 0;   // bytes in seg
             long scanned = 0;
             while (true) {
+                if (Kcat.stopRequested()) return; // Ctrl-C: what was read so far is delivered, as in kcat
                 long at = indexOf(seg, scanned, end, delimiter);
                 if (at >= 0) {
                     if (!message(producer, topic, seg, start, at - start)) return;
