@@ -232,6 +232,27 @@ public final class KafkaConfig {
         return Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
+    /**
+     * This configuration as librdkafka holds it ({@code rd_kafka_conf_dump} and
+     * {@code rd_kafka_topic_conf_dump}): every property with its effective value, defaults
+     * included, in librdkafka's order; what {@code kcat -X dump} prints. Secrets are NOT
+     * redacted (as in {@link #toMap()}).
+     */
+    public EffectiveConfig effectiveConfig() {
+        try (dev.jrdkafka.internal.rd.RdConf conf = dev.jrdkafka.internal.rd.RdConf.create(toMap())) {
+            return new EffectiveConfig(conf.dump(), conf.dumpTopic());
+        }
+    }
+
+    /**
+     * librdkafka's table of every configuration property: name, client (C/P), range, default,
+     * importance and description, as Markdown ({@code rd_kafka_conf_properties_show}; what
+     * {@code kcat -X list} prints).
+     */
+    public static String propertiesTable() {
+        return dev.jrdkafka.internal.rd.RdConf.propertiesTable();
+    }
+
     /** {@link #toMap()} with the value of every sensitive property replaced by {@value #REDACTED}. */
     public Map<String, String> toRedactedMap() {
         LinkedHashMap<String, String> redacted = new LinkedHashMap<>();

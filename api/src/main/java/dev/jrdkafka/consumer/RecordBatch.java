@@ -91,6 +91,11 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
         return messages.leaderEpoch(check(i));
     }
 
+    /** The id of the broker the record was fetched from, or -1 if unknown ({@code rd_kafka_message_broker_id}). */
+    public int brokerId(int i) {
+        return messages.brokerId(check(i));
+    }
+
     /** The timestamp in milliseconds, or -1 if none (see {@link #timestampType(int)}). */
     public long timestamp(int i) {
         return messages.timestamp(check(i));
@@ -114,6 +119,11 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     /** The value's length in bytes, or -1 for a tombstone (null value). */
     public long valueSize(int i) {
         return messages.valueSize(check(i));
+    }
+
+    /** The key's length in bytes, or -1 for a null key. */
+    public long keySize(int i) {
+        return messages.keySize(check(i));
     }
 
     public byte[] keyBytes(int i) {

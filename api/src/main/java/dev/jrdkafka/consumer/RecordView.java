@@ -37,6 +37,11 @@ public final class RecordView {
         return batch.leaderEpoch(index);
     }
 
+    /** The id of the broker the record was fetched from, or -1 if unknown. */
+    public int brokerId() {
+        return batch.brokerId(index);
+    }
+
     public long timestamp() {
         return batch.timestamp(index);
     }

@@ -9,7 +9,8 @@ public final class Main {
     public static void main(String[] args) {
         if (dev.jrdkafka.cli.kcat.Kcat.handles(args)) {
             // kcat's command line: ./jrdkafka -C -b ... -t ... works as kcat does.
-            System.exit(dev.jrdkafka.cli.kcat.Kcat.run(args, System.in, dev.jrdkafka.cli.kcat.Kcat.stdout(), System.err));
+            dev.jrdkafka.cli.kcat.Kcat.stopOnShutdown();
+            System.exit(dev.jrdkafka.cli.kcat.Kcat.run(args, System.getenv(), new java.io.FileInputStream(java.io.FileDescriptor.in), dev.jrdkafka.cli.kcat.Kcat.stdout(), System.err));
         }
         System.exit(commandLine().execute(args));
     }

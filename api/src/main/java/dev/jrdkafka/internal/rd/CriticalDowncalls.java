@@ -61,6 +61,10 @@ public final class CriticalDowncalls {
     public static final MethodHandle MESSAGE_LEADER_EPOCH = critical("rd_kafka_message_leader_epoch",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
 
+    /** {@code int32_t rd_kafka_message_broker_id(const rd_kafka_message_t *)}: reads one field. */
+    public static final MethodHandle MESSAGE_BROKER_ID = critical("rd_kafka_message_broker_id",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+
     /**
      * {@code void rd_kafka_message_destroy(rd_kafka_message_t *)}, NOT critical: dropping the
      * last reference to a partition logs (rd_kafka_toppar_destroy_final), and a log event

@@ -75,6 +75,15 @@ public final class MessageFields {
         }
     }
 
+    /** {@code rd_kafka_message_broker_id}: the broker the message was fetched from (or produced to), -1 if unknown. */
+    public static int brokerId(long m) {
+        try {
+            return (int) CriticalDowncalls.MESSAGE_BROKER_ID.invokeExact(m);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
     /**
      * {@code rd_kafka_message_status}: 0 NOT_PERSISTED, 1 POSSIBLY_PERSISTED, 2 PERSISTED
      * (meaningful for a producer's delivery report).

@@ -1,9 +1,8 @@
 package dev.jrdkafka.cli.kcat;
 
 import dev.jrdkafka.Header;
-import dev.jrdkafka.consumer.ConsumerRecord;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,97 +11,159 @@ import java.util.List;
  * kcat's {@code -f} output format: literal text (with kcat's backslash escapes) and the
  * tokens %s (value), %S (value length, -1 for null), %R (value length as 4 bytes, big
  * endian), %k (key), %K (key length, -1 for null), %t (topic), %p (partition), %o
- * (offset), %T (timestamp, ms), %h (headers, name=value comma separated) and %%.
+ * (offset), %T (timestamp, ms), %h (headers, name=value comma separated, NULL for a null
+ * value) and %%. Keys and values go through the {@code -s} deserializers when given. Writes
+ * straight from the message's segments into {@link KcatOut}.
  */
 final class KcatFormat {
+    /** One part of the format; returns null, or why the message could not be formatted. */
     private interface Piece {
-        void write(ConsumerRecord r, OutputStream out) throws IOException;
+        String write(KcatMessage m, KcatOut out) throws IOException;
     }
 
     private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
 
     private final List<Piece> pieces;
+    /** The format's first piece if it is literal text: what kcat writes after each -J object. */
+    private final byte[] leadingText;
 
-    private KcatFormat(List<Piece> pieces) {
+    private KcatFormat(List<Piece> pieces, byte[] leadingText) {
         this.pieces = pieces;
+        this.leadingText = leadingText;
     }
 
     /** kcat's format when no -f is given: the value (after the key and -K delimiter, if any), then the -D delimiter. */
-    static KcatFormat defaults(String keyDelimiter, String delimiter, boolean nullAsString) {
+    static KcatFormat defaults(String keyDelimiter, String delimiter, boolean nullAsString, Unpack keyPack, Unpack valuePack) {
         String f = (keyDelimiter != null ? "%k" + escapePercent(keyDelimiter) : "") + "%s" + escapePercent(delimiter);
-        return parse(f, false, nullAsString);
+        return parse(f, false, nullAsString, keyPack, valuePack);
+    }
+
+    static KcatFormat parse(String format, boolean unescape, boolean nullAsString) {
+        return parse(format, unescape, nullAsString, null, null);
     }
 
     private static String escapePercent(String s) {
         return s.replace("%", "%%");
     }
 
-    /** Parses a -f format; an unknown token is refused with its name. */
-    static KcatFormat parse(String format, boolean unescape, boolean nullAsString) {
+    /** Parses a -f format; an unknown token is refused with kcat's message. */
+    static KcatFormat parse(String format, boolean unescape, boolean nullAsString, Unpack keyPack, Unpack valuePack) {
         List<Piece> pieces = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        byte[] leading = null;
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
             if (c != '%') {
                 text.append(c);
                 continue;
             }
-            if (i + 1 == format.length()) throw new KcatOptions.UsageException("-f: empty formatter at the end of '" + format + "'");
+            if (i + 1 == format.length()) throw new KcatOptions.UsageException("Empty formatter");
             char t = format.charAt(++i);
             if (t == '%') {
                 text.append('%');
                 continue;
             }
-            literal(pieces, text, unescape);
+            byte[] lit = literal(pieces, text, unescape);
+            if (pieces.size() == 1 && lit != null) leading = lit;
             pieces.add(switch (t) {
-                case 's' -> (r, out) -> bytesOrNull(r.value(), out, nullAsString);
-                case 'S' -> (r, out) -> ascii(String.valueOf(r.value() == null ? -1 : r.value().length), out);
-                case 'R' -> (r, out) -> {
-                    int n = r.value() == null ? -1 : r.value().length;
-                    out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+                case 's' -> (m, out) -> bytes(m.value(), valuePack, nullAsString, out);
+                case 'S' -> (m, out) -> {
+                    MemorySegment v = m.value();
+                    out.writeLong(v == null ? -1 : v.byteSize());
+                    return null;
                 };
-                case 'k' -> (r, out) -> bytesOrNull(r.key(), out, nullAsString);
-                case 'K' -> (r, out) -> ascii(String.valueOf(r.key() == null ? -1 : r.key().length), out);
-                case 't' -> (r, out) -> out.write(r.topic().getBytes(StandardCharsets.UTF_8));
-                case 'p' -> (r, out) -> ascii(String.valueOf(r.partition()), out);
-                case 'o' -> (r, out) -> ascii(String.valueOf(r.offset()), out);
-                case 'T' -> (r, out) -> ascii(String.valueOf(r.timestamp()), out);
-                case 'h' -> (r, out) -> headers(r.headers(), out);
-                default -> throw new KcatOptions.UsageException("-f: unsupported formatter %" + t
-                        + " (supported: %s %S %R %k %K %t %p %o %T %h %%)");
+                case 'R' -> (m, out) -> {
+                    MemorySegment v = m.value();
+                    int n = v == null ? -1 : (int) v.byteSize();
+                    out.write(n >>> 24);
+                    out.write(n >>> 16);
+                    out.write(n >>> 8);
+                    out.write(n);
+                    return null;
+                };
+                case 'k' -> (m, out) -> bytes(m.key(), keyPack, nullAsString, out);
+                case 'K' -> (m, out) -> {
+                    MemorySegment k = m.key();
+                    out.writeLong(k == null ? -1 : k.byteSize());
+                    return null;
+                };
+                case 't' -> (m, out) -> {
+                    out.writeText(m.topic());
+                    return null;
+                };
+                case 'p' -> (m, out) -> {
+                    out.writeLong(m.partition());
+                    return null;
+                };
+                case 'o' -> (m, out) -> {
+                    out.writeLong(m.offset());
+                    return null;
+                };
+                case 'T' -> (m, out) -> {
+                    out.writeLong(m.timestamp());
+                    return null;
+                };
+                case 'h' -> (m, out) -> {
+                    headers(m.headers(), out);
+                    return null;
+                };
+                default -> throw new KcatOptions.UsageException("Unsupported formatter: %" + t);
             });
         }
-        literal(pieces, text, unescape);
-        return new KcatFormat(List.copyOf(pieces));
+        byte[] lit = literal(pieces, text, unescape);
+        if (pieces.size() == 1 && lit != null) leading = lit;
+        return new KcatFormat(List.copyOf(pieces), leading == null ? new byte[0] : leading);
     }
 
-    private static void literal(List<Piece> pieces, StringBuilder text, boolean unescape) {
-        if (text.isEmpty()) return;
+    private static byte[] literal(List<Piece> pieces, StringBuilder text, boolean unescape) {
+        if (text.isEmpty()) return null;
         byte[] bytes = (unescape ? Escapes.unescape(text.toString()) : text.toString()).getBytes(StandardCharsets.UTF_8);
-        pieces.add((r, out) -> out.write(bytes));
+        pieces.add((m, out) -> {
+            out.write(bytes);
+            return null;
+        });
         text.setLength(0);
+        return bytes;
     }
 
-    /** kcat writes a key or value that is null or empty as nothing, or as NULL with -Z. */
-    private static void bytesOrNull(byte[] b, OutputStream out, boolean nullAsString) throws IOException {
-        if (b != null && b.length > 0) out.write(b);
-        else if (nullAsString) out.write(NULL);
+    /** kcat writes a key or value that is null or empty as nothing, or as NULL with -Z; else raw or deserialized (-s). */
+    private static String bytes(MemorySegment b, Unpack pack, boolean nullAsString, KcatOut out) throws IOException {
+        if (b != null && b.byteSize() > 0) {
+            if (pack != null) return pack.write(b, out);
+            out.write(b);
+        } else if (nullAsString) {
+            out.write(NULL);
+        }
+        return null;
     }
 
-    private static void ascii(String s, OutputStream out) throws IOException {
-        out.write(s.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static void headers(List<Header> headers, OutputStream out) throws IOException {
+    private static void headers(List<Header> headers, KcatOut out) throws IOException {
         for (int i = 0; i < headers.size(); i++) {
             if (i > 0) out.write(',');
             out.write(headers.get(i).key().getBytes(StandardCharsets.UTF_8));
             out.write('=');
-            if (headers.get(i).value() != null) out.write(headers.get(i).value());
+            byte[] v = headers.get(i).value();
+            if (v == null) out.write(NULL);
+            else out.write(v);
         }
     }
 
-    void write(ConsumerRecord r, OutputStream out) throws IOException {
-        for (Piece p : pieces) p.write(r, out);
+    /**
+     * Prints {@code m}; returns null, or kcat's text for a message that could not be
+     * formatted (a -s deserializer failed), after which the rest of the format is skipped.
+     */
+    String write(KcatMessage m, KcatOut out) throws IOException {
+        for (Piece p : pieces) {
+            String failed = p.write(m, out);
+            if (failed != null) {
+                return "Failed to format message in " + m.topic() + " [" + m.partition() + "] at offset " + m.offset() + ": " + failed;
+            }
+        }
+        return null;
+    }
+
+    /** What kcat writes after each -J object: the format's leading literal text (the -D delimiter without -f). */
+    byte[] jsonTrailer() {
+        return leadingText;
     }
 }

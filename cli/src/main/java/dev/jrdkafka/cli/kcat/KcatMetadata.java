@@ -13,17 +13,31 @@ import java.util.stream.Collectors;
 
 /** {@code -L}: the cluster's metadata, printed line for line as kcat prints it. */
 final class KcatMetadata {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     private KcatMetadata() {}
 
-    static int run(KcatOptions o, KafkaConfig config, PrintStream out) {
+    static int run(KcatOptions o, KafkaConfig config, java.io.OutputStream stdout, PrintStream err) throws java.io.IOException {
         String topic = o.topics.isEmpty() ? null : o.topics.getFirst();
-        try (Admin admin = Admin.create(config)) {
+        Duration timeout = Duration.ofSeconds(Math.max(1, o.metadataTimeoutSeconds));
+        try (Admin admin = Admin.create(config, new KcatErrors(o, err))) {
             // The controller first: it waits for the client's first metadata, so the request below
             // goes to a broker by its id rather than to the bootstrap connection (-1).
-            int controller = admin.controllerId(TIMEOUT);
-            ClusterMetadata md = topic == null ? admin.metadata(TIMEOUT) : admin.metadata(topic, TIMEOUT);
+            int controller;
+            ClusterMetadata md;
+            try {
+                controller = admin.controllerId(timeout);
+                md = topic == null ? admin.metadata(timeout) : admin.metadata(topic, timeout);
+            } catch (dev.jrdkafka.KafkaException e) {
+                throw new dev.jrdkafka.KafkaException(e.code(), "Failed to acquire metadata: " + e.getMessage()
+                        + (e.error() == KafkaError._TRANSPORT || e.error() == KafkaError._TIMED_OUT
+                        ? " (Are the brokers reachable? Also try increasing the metadata timeout with -m <timeout>?)" : ""));
+            }
+            if (o.json) {
+                KcatOut json = new KcatOut(stdout, 1 << 16);
+                json(md, topic, controller, json);
+                json.flush();
+                return 0;
+            }
+            PrintStream out = new PrintStream(stdout, false, java.nio.charset.StandardCharsets.UTF_8);
             out.printf("Metadata for %s (from broker %d: %s):%n", topic != null ? topic : "all topics", md.originBrokerId(),
                     md.originBrokerName());
             out.printf(" %d brokers:%n", md.brokers().size());
@@ -47,6 +61,101 @@ final class KcatMetadata {
             out.flush();
             return 0;
         }
+    }
+
+    /** kcat's -L -J object (no newline after it, as in kcat). */
+    private static void json(ClusterMetadata md, String topic, int controller, KcatOut out) throws java.io.IOException {
+        out.write('{');
+        KcatJson.name("originating_broker", out);
+        out.write('{');
+        KcatJson.name("id", out);
+        out.writeLong(md.originBrokerId());
+        out.write(',');
+        KcatJson.name("name", out);
+        KcatJson.string(md.originBrokerName(), out);
+        out.write('}');
+        out.write(',');
+        KcatJson.name("query", out);
+        out.write('{');
+        KcatJson.name("topic", out);
+        KcatJson.string(topic == null ? "*" : topic, out);
+        out.write('}');
+        out.write(',');
+        KcatJson.name("controllerid", out);
+        out.writeLong(controller);
+        out.write(',');
+        KcatJson.name("brokers", out);
+        out.write('[');
+        boolean first = true;
+        for (Node b : md.brokers()) {
+            if (!first) out.write(',');
+            first = false;
+            out.write('{');
+            KcatJson.name("id", out);
+            out.writeLong(b.id());
+            out.write(',');
+            KcatJson.name("name", out);
+            KcatJson.string(b.host() + ":" + b.port(), out);
+            out.write('}');
+        }
+        out.write(']');
+        out.write(',');
+        KcatJson.name("topics", out);
+        out.write('[');
+        first = true;
+        for (TopicMetadata t : md.topics().values()) {
+            if (!first) out.write(',');
+            first = false;
+            out.write('{');
+            KcatJson.name("topic", out);
+            KcatJson.string(t.name(), out);
+            out.write(',');
+            if (t.error() != KafkaError.NO_ERROR) {
+                KcatJson.name("error", out);
+                KcatJson.string(t.error().description(), out);
+                out.write(',');
+            }
+            KcatJson.name("partitions", out);
+            out.write('[');
+            boolean firstPartition = true;
+            for (PartitionInfo p : t.partitions()) {
+                if (!firstPartition) out.write(',');
+                firstPartition = false;
+                out.write('{');
+                KcatJson.name("partition", out);
+                out.writeLong(p.partition());
+                out.write(',');
+                if (p.error() != KafkaError.NO_ERROR) {
+                    KcatJson.name("error", out);
+                    KcatJson.string(p.error().description(), out);
+                    out.write(',');
+                }
+                KcatJson.name("leader", out);
+                out.writeLong(p.leader());
+                out.write(',');
+                ids("replicas", p.replicas(), out);
+                out.write(',');
+                ids("isrs", p.inSyncReplicas(), out);
+                out.write('}');
+            }
+            out.write(']');
+            out.write('}');
+        }
+        out.write(']');
+        out.write('}');
+    }
+
+    private static void ids(String name, java.util.List<Integer> ids, KcatOut out) throws java.io.IOException {
+        KcatJson.name(name, out);
+        out.write('[');
+        for (int i = 0; i < ids.size(); i++) {
+            if (i > 0) out.write(',');
+            out.write('{');
+            KcatJson.name("id", out);
+            out.writeLong(ids.get(i));
+            out.write('}');
+        }
+        out.write(']');
     }
 
     private static String csv(java.util.List<Integer> ids) {

@@ -1,14 +1,16 @@
 package dev.jrdkafka.cli.kcat;
 
 import dev.jrdkafka.Header;
+import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.producer.Producer;
 import dev.jrdkafka.producer.ProducerOptions;
 import dev.jrdkafka.producer.ProducerRecord;
-import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -16,140 +18,237 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code -P}: messages from stdin split at the {@code -D} delimiter (a newline by default),
- * each split at the first {@code -K} delimiter into key and value, or from files (one message
- * per file, or per line with {@code -l}). Read as a stream: a message is held only until it
- * is handed to librdkafka, whatever the input's size. Exit status 1 if any message failed.
+ * {@code -P} as kcat runs it: messages from stdin (or the one -l file) split at the
+ * {@code -D} delimiter (a newline by default), each split at the first {@code -K} delimiter
+ * into key and value, empty messages skipped; or one message per file operand. Read as a
+ * stream in 1 MiB chunks of native memory, each message handed to librdkafka straight from
+ * there (librdkafka copies it), so a 1 GiB input is never held in memory. -T echoes each message as
+ * kcat 1.7.1 does (its bytes, without the delimiter); -c stops after that many; -Z sends an
+ * empty key or value (after -K) as null. With {@code -X transactional.id=…} everything goes in
+ * one transaction, committed at the end of the input (as kcat). Exit status 1 if any message failed.
  */
 final class KcatProduce {
+    private static final int CHUNK = 1 << 20;
+
     private final KcatOptions o;
     private final PrintStream err;
+    private final KcatOut tee;
     private final byte[] delimiter;
     private final byte[] keyDelimiter;
-    private final byte[] fixedKey;
+    private final MemorySegment fixedKey;
     private final List<Header> headers = new ArrayList<>();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
+    private final KcatErrors errors;
+    private long sent;
+    private long bytes;
+    private Progress progress = Progress.OFF;
 
-    KcatProduce(KcatOptions o, PrintStream err) {
+    KcatProduce(KcatOptions o, KcatOut stdout, PrintStream err) {
         this.o = o;
         this.err = err;
+        this.tee = o.tee ? stdout : null;
+        this.errors = new KcatErrors(o, err);
         this.delimiter = o.delimiter.getBytes(StandardCharsets.UTF_8);
         this.keyDelimiter = o.keyDelimiter == null ? null : o.keyDelimiter.getBytes(StandardCharsets.UTF_8);
-        this.fixedKey = o.key == null ? null : o.key.getBytes(StandardCharsets.UTF_8);
-        for (String[] h : o.headers) headers.add(new Header(h[0], h[1].getBytes(StandardCharsets.UTF_8)));
-        if (delimiter.length == 0) throw new KcatOptions.UsageException("-D: the delimiter is empty");
+        this.fixedKey = o.key == null ? null : MemorySegment.ofArray(o.key.getBytes(StandardCharsets.UTF_8));
+        for (String[] h : o.headers) headers.add(new Header(h[0], h[1] == null ? null : h[1].getBytes(StandardCharsets.UTF_8)));
+        if (delimiter.length == 0) throw new KcatOptions.UsageException("Message delimiter -D must not be empty when producing");
     }
 
     int run(KafkaConfig config, InputStream in) throws IOException {
-        ProducerOptions options = ProducerOptions.defaults().withDeliveryListener(report -> {
-            if (report.errorCode() != 0) failed(report.topic() + " [" + report.partition() + "]: " + dev.jrdkafka.KafkaError.fromCode(report.errorCode()));
+        ProducerOptions options = ProducerOptions.defaults().withListener(errors).withDeliveryListener(report -> {
+            if (report.errorCode() != 0) failed(dev.jrdkafka.KafkaError.fromCode(report.errorCode()).description());
         });
+        progress = Progress.forRun(o, err, "produced", o.tee);
+        int status = 0;
+        Duration txnTimeout = Duration.ofSeconds(Math.max(1, o.metadataTimeoutSeconds));
+        boolean transactional = config.get("transactional.id").filter(id -> !id.isEmpty()).isPresent();
         try (Producer producer = Producer.create(config, options)) {
             String topic = o.topics.getFirst();
-            if (o.files.isEmpty()) {
-                split(new BufferedInputStream(in, 1 << 16), producer, topic);
-            } else {
-                for (String f : o.files) {
-                    if (o.linePerMessage) {
-                        try (InputStream file = new BufferedInputStream(Files.newInputStream(Path.of(f)), 1 << 16)) {
-                            split(file, producer, topic);
-                        }
-                    } else {
-                        send(producer, topic, Files.readAllBytes(Path.of(f)), false);
+            if (transactional) { // as kcat: everything in one transaction, committed at the end of the input
+                if (o.verbosity >= 1) err.println("% Using transactional producer");
+                producer.initTransactions(txnTimeout);
+                producer.beginTransaction();
+            }
+            if (o.files.isEmpty() || o.linePerMessage) {
+                if (o.files.isEmpty()) {
+                    split(in, producer, topic);
+                } else {
+                    try (InputStream file = open(o.files.getFirst())) {
+                        split(file, producer, topic);
                     }
                 }
+            } else {
+                int good = 0;
+                for (String f : o.files) {
+                    byte[] data;
+                    try {
+                        data = Files.readAllBytes(Path.of(f));
+                    } catch (IOException e) {
+                        if (o.verbosity >= 1) err.println("% Failed to open " + f + ": " + e.getMessage());
+                        continue;
+                    }
+                    good++;
+                    if (data.length > 0) send(producer, topic, MemorySegment.ofArray(data), fixedKey, MemorySegment.ofArray(data));
+                }
+                if (good == 0) status = 1;
+                else if (good < o.files.size() && o.verbosity >= 1) {
+                    err.printf("%% Failed to produce from %d/%d files%n", o.files.size() - good, o.files.size());
+                }
             }
-            producer.flush(Duration.ofMinutes(5));
+            if (tee != null) tee.flush();
+            if (transactional && Kcat.stopRequested()) {
+                err.println("% Aborting transaction due to termination signal");
+                producer.abortTransaction(txnTimeout);
+            } else if (transactional) {
+                if (o.verbosity >= 1) err.println("% Committing transaction");
+                try {
+                    producer.commitTransaction(txnTimeout);
+                } catch (KafkaException e) {
+                    throw new KafkaException(e.code(), "commit_transaction(): " + e.getMessage());
+                }
+                if (o.verbosity >= 1) err.println("% Transaction successfully committed");
+            }
+            // as kcat: wait for every delivery report (librdkafka's message.timeout.ms bounds it)
+            while (!errors.stop()) {
+                try {
+                    producer.flush(Duration.ofSeconds(1));
+                    break;
+                } catch (KafkaException e) {
+                    if (e.error() != dev.jrdkafka.KafkaError._TIMED_OUT) throw e;
+                }
+            }
+        } finally {
+            progress.done();
         }
-        if (!o.quiet && o.verbosity > 1) err.printf("%% %d messages produced (%d failed)%n", sent.get() - failed.get(), failed.get());
-        if (failed.get() > 0) {
-            err.printf("%% ERROR: %d of %d messages failed to be delivered%n", failed.get(), sent.get());
-            return 1;
+        if (o.verbosity >= 2) err.printf("%% %d messages produced (%d failed)%n", sent - failed.get(), failed.get());
+        if (failed.get() > 0 || errors.stop()) status = 1;
+        return status;
+    }
+
+    private static InputStream open(String path) {
+        try {
+            return new FileInputStream(path); // a FileInputStream: read through its channel
+        } catch (IOException e) {
+            throw new KcatOptions.UsageException("Cannot open " + path + ": " + e.getMessage());
         }
-        return 0;
     }
 
     /**
-     * Reads messages up to each delimiter, streaming in 64 KiB chunks: a message is copied
-     * once (into the producer), never accumulated beyond its own length; the last one needs
+     * Reads messages up to each delimiter in 1 MiB chunks of native memory (stdin straight
+     * from its file channel): a message is handed to librdkafka from the read buffer, with no
+     * copy on the Java side, and never accumulated beyond its own length; the last one needs
      * no delimiter after it.
      */
     private void split(InputStream in, Producer producer, String topic) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        int start = 0; // first byte of the message being read
-        int end = 0;   // bytes in buf
-        int scanned = 0;
-        while (true) {
-            int at = indexOf(buf, scanned, end, delimiter);
-            if (at >= 0) {
-                send(producer, topic, buf, start, at - start, true);
-                start = at + delimiter.length;
-                scanned = start;
-                continue;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(CHUNK);
+            java.nio.channels.ReadableByteChannel channel = in instanceof FileInputStream f ? f.getChannel() : null;
+            byte[] scratch = channel == null ? new byte[1 << 16] : null;
+            long start = 0; // first byte of the message being read
+            long end = 0;   // bytes in seg
+            long scanned = 0;
+            while (true) {
+                if (Kcat.stopRequested()) return; // Ctrl-C: what was read so far is delivered, as in kcat
+                long at = indexOf(seg, scanned, end, delimiter);
+                if (at >= 0) {
+                    if (!message(producer, topic, seg, start, at - start)) return;
+                    start = at + delimiter.length;
+                    scanned = start;
+                    continue;
+                }
+                scanned = Math.max(start, end - delimiter.length + 1);
+                if (start > 0) { // move the partial message to the front
+                    MemorySegment.copy(seg, start, seg, 0, end - start);
+                    end -= start;
+                    scanned -= start;
+                    start = 0;
+                }
+                if (end == seg.byteSize()) { // a message longer than the buffer
+                    MemorySegment bigger = arena.allocate(seg.byteSize() * 2);
+                    MemorySegment.copy(seg, 0, bigger, 0, end);
+                    seg = bigger;
+                }
+                progress.tick(sent, bytes);
+                int n;
+                if (channel != null) {
+                    n = channel.read(seg.asSlice(end).asByteBuffer());
+                } else {
+                    n = in.read(scratch, 0, (int) Math.min(scratch.length, seg.byteSize() - end));
+                    if (n > 0) MemorySegment.copy(scratch, 0, seg, ValueLayout.JAVA_BYTE, end, n);
+                }
+                if (n < 0) break;
+                end += n;
             }
-            scanned = Math.max(start, end - delimiter.length + 1);
-            if (start > 0) { // move the partial message to the front
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                scanned -= start;
-                start = 0;
-            }
-            if (end == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2); // a message longer than the buffer
-            int n = in.read(buf, end, buf.length - end);
-            if (n < 0) break;
-            end += n;
+            if (end > start) message(producer, topic, seg, start, end - start);
         }
-        if (end > start) send(producer, topic, buf, start, end - start, true);
     }
 
-    private void send(Producer producer, String topic, byte[] data, boolean splitKey) {
-        send(producer, topic, data, 0, data.length, splitKey);
+    /** One message of the input: split at -K, produced, echoed with -T. Returns false once -c is reached. */
+    private boolean message(Producer producer, String topic, MemorySegment seg, long off, long len) throws IOException {
+        if (len == 0) return true; // kcat skips empty messages
+        MemorySegment key = null;
+        MemorySegment whole = seg.asSlice(off, len);
+        MemorySegment value = whole;
+        if (keyDelimiter != null) {
+            long at = indexOf(seg, off, off + len, keyDelimiter);
+            if (at >= 0) {
+                key = seg.asSlice(off, at - off);
+                value = seg.asSlice(at + keyDelimiter.length, off + len - at - keyDelimiter.length);
+                if (o.nullAsString) {
+                    if (value.byteSize() == 0) value = null;
+                    if (key.byteSize() == 0) key = null;
+                }
+            }
+        }
+        if (key == null) key = fixedKey;
+        send(producer, topic, key, value, whole);
+        if (tee != null) {
+            tee.write(whole);
+            if (o.unbuffered) tee.flush();
+        }
+        return sent != o.count;
     }
 
     /**
-     * One message: {@code len} bytes of {@code data} at {@code off}, split at the -K delimiter.
-     * Without headers it takes the zero-allocation path (librdkafka copies the bytes during
-     * the call); outcomes are counted by the delivery listener.
+     * Produces one message. Without headers it takes the zero-allocation path (librdkafka
+     * copies the bytes during the call); outcomes are counted by the delivery listener.
      */
-    private void send(Producer producer, String topic, byte[] data, int off, int len, boolean splitKey) {
-        MemorySegment all = MemorySegment.ofArray(data).asSlice(off, len);
-        MemorySegment key = fixedKey == null ? null : MemorySegment.ofArray(fixedKey);
-        MemorySegment value = all;
-        if (splitKey && keyDelimiter != null) {
-            int at = indexOf(data, off, off + len, keyDelimiter);
-            if (at >= 0) {
-                key = MemorySegment.ofArray(data).asSlice(off, at - off);
-                value = MemorySegment.ofArray(data).asSlice(at + keyDelimiter.length, off + len - at - keyDelimiter.length);
-            }
-        }
-        sent.incrementAndGet();
+    private void send(Producer producer, String topic, MemorySegment key, MemorySegment value, MemorySegment whole) {
         if (headers.isEmpty()) {
-            producer.produce(topic, o.partition, key, value, 0);
-            return;
+            try {
+                producer.produce(topic, o.partition, key, value, 0);
+            } catch (KafkaException e) {
+                throw new KafkaException(e.code(), "Failed to produce message (" + whole.byteSize() + " bytes): " + e.getMessage());
+            }
+        } else {
+            producer.send(new ProducerRecord(topic, o.partition, key == null ? null : key.toArray(ValueLayout.JAVA_BYTE),
+                    value == null ? null : value.toArray(ValueLayout.JAVA_BYTE), 0, headers), (md, e) -> {
+                        if (e != null) failed(e.getMessage());
+                    });
         }
-        producer.send(new ProducerRecord(topic, o.partition, key == null ? null : key.toArray(ValueLayout.JAVA_BYTE),
-                value.toArray(ValueLayout.JAVA_BYTE), 0, headers), (md, e) -> {
-            if (e != null) failed(e.getMessage());
-        });
+        sent++;
+        bytes += whole.byteSize();
     }
 
-    void failed(String why) {
+    private void failed(String why) {
         failed.incrementAndGet();
-        err.println("% ERROR: delivery failed: " + why);
+        if (o.verbosity >= 1) err.println("% Delivery failed for message: " + why);
     }
 
     /** The first index of {@code pattern} in {@code data[from, to)}, or -1. */
-    private static int indexOf(byte[] data, int from, int to, byte[] pattern) {
+    private static long indexOf(MemorySegment data, long from, long to, byte[] pattern) {
+        byte first = pattern[0];
+        long last = to - pattern.length;
         outer:
-        for (int i = from; i + pattern.length <= to; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) continue outer;
+        for (long i = from; i <= last; i++) {
+            if (data.get(ValueLayout.JAVA_BYTE, i) != first) continue;
+            for (int j = 1; j < pattern.length; j++) {
+                if (data.get(ValueLayout.JAVA_BYTE, i + j) != pattern[j]) continue outer;
             }
             return i;
         }

@@ -87,6 +87,16 @@ public final class MessageBatch {
         return MessageFields.leaderEpoch(m(i));
     }
 
+    public int brokerId(int i) {
+        return MessageFields.brokerId(m(i));
+    }
+
+    /** The key's length, or -1 for a null key. */
+    public long keySize(int i) {
+        long m = m(i);
+        return MessageFields.keyAddress(m) == 0 ? -1 : MessageFields.keyLength(m);
+    }
+
     /** The timestamp; its type is then {@link #lastTimestampType()}. */
     public long timestamp(int i) {
         return MessageFields.timestamp(m(i), typeOut);
