@@ -77,10 +77,19 @@ public final class ShareGroupWorkers {
             // first fetch: give them time to join and fetch before producing.
             if (mock == null) Thread.sleep(5000);
 
+            AtomicInteger unsent = new AtomicInteger();
             try (Producer producer = Producer.create(KafkaConfig.create().bootstrapServers(bootstrap))) {
-                for (int n = 0; n < JOBS; n++) producer.send(new ProducerRecord(TOPIC, null, ("job-" + n).getBytes(UTF_8)), null);
-                producer.send(new ProducerRecord(TOPIC, null, "poison-1".getBytes(UTF_8)), null);
+                for (int n = 0; n <= JOBS; n++) {
+                    String job = n < JOBS ? "job-" + n : "poison-1";
+                    producer.send(new ProducerRecord(TOPIC, null, job.getBytes(UTF_8)), (metadata, error) -> {
+                        if (error != null) unsent.incrementAndGet();
+                    });
+                }
                 producer.flush(Duration.ofSeconds(30));
+            }
+            if (unsent.get() > 0) {
+                System.out.println("FAILED: " + unsent.get() + " jobs not produced");
+                System.exit(1);
             }
             System.out.println("produced " + JOBS + " jobs and 1 poison job");
 
