@@ -141,13 +141,19 @@ class ShareConsumerTest {
     @Test
     void twoMembersSplitTheRecordsWithNoneLost() {
         try (MockCluster cluster = cluster(TOPIC, 4)) {
-            produce(cluster, TOPIC, 4, 200);
             try (ShareConsumer a = ShareConsumer.create(config(cluster, "g-split"));
                  ShareConsumer b = ShareConsumer.create(config(cluster, "g-split"))) {
                 a.subscribe(List.of(TOPIC));
                 b.subscribe(List.of(TOPIC));
                 List<String> byA = new ArrayList<>();
                 List<String> byB = new ArrayList<>();
+                // Both join first (heartbeats every 200 ms), so the mock gives each member two partitions.
+                long joined = System.nanoTime() + 2_000_000_000L;
+                while (System.nanoTime() < joined) {
+                    drain(a, byA);
+                    drain(b, byB);
+                }
+                produce(cluster, TOPIC, 4, 200);
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 while (byA.size() + byB.size() < 200) {
                     assertTrue(System.nanoTime() < deadline, "200 records within 60 s, got " + byA.size() + " + " + byB.size());
@@ -162,6 +168,7 @@ class ShareConsumerTest {
                 all.addAll(byB);
                 assertEquals(200, all.size(), "none lost");
                 assertEquals(200, byA.size() + byB.size(), "none delivered twice");
+                assertTrue(!byA.isEmpty() && !byB.isEmpty(), "both members got records: " + byA.size() + " + " + byB.size());
                 System.out.printf("share split: member A %d, member B %d records%n", byA.size(), byB.size());
             }
         }
