@@ -2,7 +2,8 @@
  * jrdkafka's Java API over librdkafka. Public packages: {@code dev.jrdkafka} (errors, topic
  * partitions, the client listener, library facts), {@code dev.jrdkafka.config}
  * (configuration), {@code dev.jrdkafka.producer}, {@code dev.jrdkafka.consumer} (with
- * librdkafka's queues and events, and waiting on consumers without pinning virtual threads)
+ * librdkafka's queues and events, and waiting on consumers without pinning virtual threads),
+ * {@code dev.jrdkafka.consumer.share} (share consumers, KIP-932; preview)
  * and {@code dev.jrdkafka.mock} (librdkafka's in-process mock cluster).
  * {@code dev.jrdkafka.internal.rd} and its sub-packages are the one place that calls the
  * generated bindings; {@code dev.jrdkafka.internal.client} is the client core every client
@@ -17,6 +18,7 @@ module dev.jrdkafka.api {
     exports dev.jrdkafka.cluster;
     exports dev.jrdkafka.config;
     exports dev.jrdkafka.consumer;
+    exports dev.jrdkafka.consumer.share;
     exports dev.jrdkafka.mock;
     exports dev.jrdkafka.producer;
 }

@@ -23,6 +23,32 @@ import java.util.Objects;
  * {@link #toRecord(int)} or {@link #valueBytes(int)}).
  */
 public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
+    static {
+        // Lets the share consumer build and read batches without making their internals public.
+        dev.jrdkafka.consumer.bridge.RecordBatches.install(new dev.jrdkafka.consumer.bridge.RecordBatches.Access() {
+            @Override
+            public RecordBatch open(MessageBatch messages, java.util.function.Consumer<RecordBatch> onClose) {
+                return new RecordBatch(messages, onClose);
+            }
+
+            @Override
+            public MessageBatch messages(RecordBatch batch) {
+                batch.ensureOpen();
+                return batch.messages;
+            }
+
+            @Override
+            public RecordBatch batchOf(RecordView view) {
+                return view.batch();
+            }
+
+            @Override
+            public int indexOf(RecordView view) {
+                return view.index();
+            }
+        });
+    }
+
     private final Arena arena;
     private final MessageBatch messages;
     private final java.util.function.Consumer<RecordBatch> onClose;
@@ -94,6 +120,15 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
     /** The id of the broker the record was fetched from, or -1 if unknown ({@code rd_kafka_message_broker_id}). */
     public int brokerId(int i) {
         return messages.brokerId(check(i));
+    }
+
+    /**
+     * How many times a share group has delivered this record (1 the first time), for
+     * batches of a {@link dev.jrdkafka.consumer.share.ShareConsumer}; 0 in a regular
+     * consumer's batch, where librdkafka does not count deliveries.
+     */
+    public int deliveryCount(int i) {
+        return messages.deliveryCount(check(i));
     }
 
     /** The timestamp in milliseconds, or -1 if none (see {@link #timestampType(int)}). */

@@ -42,6 +42,11 @@ public final class RecordView {
         return batch.brokerId(index);
     }
 
+    /** See {@link RecordBatch#deliveryCount(int)}: share consumers' delivery count, 0 elsewhere. */
+    public int deliveryCount() {
+        return batch.deliveryCount(index);
+    }
+
     public long timestamp() {
         return batch.timestamp(index);
     }
@@ -87,6 +92,14 @@ public final class RecordView {
     /** An owned copy of the whole record. */
     public ConsumerRecord toRecord() {
         return batch.toRecord(index);
+    }
+
+    RecordBatch batch() {
+        return batch;
+    }
+
+    int index() {
+        return index;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.jrdkafka.internal.rd.mock.RdMockCluster;
 import dev.jrdkafka.internal.rd.mock.RdMockErrors;
 import dev.jrdkafka.internal.rd.mock.RdMockGroups;
 import dev.jrdkafka.internal.rd.mock.RdMockRequests;
+import dev.jrdkafka.internal.rd.mock.RdMockShareGroups;
 import dev.jrdkafka.internal.rd.mock.RdMockTelemetry;
 import dev.jrdkafka.internal.rd.mock.RdMockTopics;
 import java.time.Duration;
@@ -395,6 +396,49 @@ public final class MockCluster implements AutoCloseable {
         RdMockCluster c = open();
         Arguments.name(groupId, "group id");
         RdMockGroups.setTargetAssignment(c, groupId, Arguments.notNull(assignment, "assignment").members());
+    }
+
+    // ---- share groups (KIP-932) ------------------------------------------------------
+
+    /**
+     * Where the mock's share groups start reading a partition they first consume: the
+     * earliest offset ({@code true}) or the end ({@code false}, the mock's default, like
+     * Kafka's {@code share.auto.offset.reset=latest}). Set it before members join.
+     */
+    public synchronized void setShareGroupAutoOffsetResetEarliest(boolean earliest) {
+        RdMockShareGroups.setAutoOffsetResetEarliest(open(), earliest);
+    }
+
+    /**
+     * How long a share group member holds a record it acquired before the record becomes
+     * available again (Kafka's {@code group.share.record.lock.duration.ms}; the mock's
+     * default 0 means its share session timeout).
+     */
+    public synchronized void setShareGroupRecordLockDuration(Duration duration) {
+        RdMockCluster c = open();
+        RdMockShareGroups.setRecordLockDuration(c, Arguments.millis(duration, "record lock duration", 1));
+    }
+
+    /**
+     * How many times a record is delivered before the mock archives it (Kafka's
+     * {@code group.share.delivery.count.limit}; default 5, 0 = unlimited).
+     */
+    public synchronized void setShareGroupMaxDeliveryAttempts(int attempts) {
+        RdMockCluster c = open();
+        if (attempts < 0) throw new IllegalArgumentException("max delivery attempts must be >= 0, got " + attempts);
+        RdMockShareGroups.setMaxDeliveryAttempts(c, attempts);
+    }
+
+    /** The share groups' session timeout: a member that does not heartbeat for that long is removed. */
+    public synchronized void setShareGroupSessionTimeout(Duration timeout) {
+        RdMockCluster c = open();
+        RdMockShareGroups.setSessionTimeout(c, Arguments.millis(timeout, "session timeout", 1));
+    }
+
+    /** How often share group members are told to heartbeat. */
+    public synchronized void setShareGroupHeartbeatInterval(Duration interval) {
+        RdMockCluster c = open();
+        RdMockShareGroups.setHeartbeatInterval(c, Arguments.millis(interval, "heartbeat interval", 1));
     }
 
     /** Gives KIP-848 group {@code groupId} back to the mock's own (range) assignor, which recomputes at once. */

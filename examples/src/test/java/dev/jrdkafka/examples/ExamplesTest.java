@@ -137,6 +137,15 @@ class ExamplesTest {
     }
 
     @Test
+    void shareGroupWorkers() throws Exception {
+        List<String> lines = run(ShareGroupWorkers::main);
+        String all = String.join("\n", lines);
+        assertTrue(lines.contains("done: 100 of 100 jobs, 100 exactly once, 10 after a RELEASE, 1 poison job rejected"), all);
+        assertEquals(10, lines.stream().filter(l -> l.matches("worker-[12]: job-\\d*3 done on delivery 2")).count(), all);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("worker-[12]: poison-1 cannot be processed: REJECT")), all);
+    }
+
+    @Test
     void consumeTransformProduce() throws Exception {
         List<String> lines = run(ConsumeTransformProduce::main);
         String all = String.join("\n", lines);

@@ -48,7 +48,6 @@ public final class ClientCore implements EventSink {
         }
     }
 
-    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon().name("jrdkafka-cleaner").factory());
     private static final int FATAL = KafkaError._FATAL.code();
 
     private final String kind;
@@ -229,28 +228,38 @@ public final class ClientCore implements EventSink {
      * Returns what {@code close()} cleans.
      */
     public Cleaner.Cleanable registerLeakReport(Object facade, Runnable closeOnLeak) {
-        return CLEANER.register(facade, new LeakReport(this, closeOnLeak,
-                new Throwable("the " + kind + " was created here")));
+        ClientCore core = this;
+        return Leaks.register(facade, new Leaks.Client() {
+            @Override
+            public String kind() {
+                return core.kind;
+            }
+
+            @Override
+            public String name() {
+                return core.name();
+            }
+
+            @Override
+            public Logger log() {
+                return core.log;
+            }
+
+            @Override
+            public boolean isClosed() {
+                return core.isClosed();
+            }
+
+            @Override
+            public void markLeaked() {
+                core.leaked = true;
+            }
+        }, closeOnLeak);
     }
 
     /** Whether this client is being closed because its facade was garbage-collected unclosed. */
     public boolean isLeaked() {
         return leaked;
-    }
-
-    private record LeakReport(ClientCore core, Runnable closeOnLeak, Throwable createdAt) implements Runnable {
-        @Override
-        public void run() {
-            if (core.isClosed()) return;
-            core.leaked = true;
-            core.log.warn("a {} ({}) was garbage-collected without close(); closing it now, without calling its "
-                    + "listeners. Always close clients (try-with-resources).", core.kind, core.name(), createdAt);
-            try {
-                closeOnLeak.run();
-            } catch (Throwable t) {
-                core.log.error("closing the leaked {} {} failed", core.kind, core.name(), t);
-            }
-        }
     }
 
     // ---- tokens -----------------------------------------------------------------------

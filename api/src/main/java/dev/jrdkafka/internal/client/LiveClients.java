@@ -9,11 +9,11 @@ public final class LiveClients {
 
     private LiveClients() {}
 
-    static void add(String name) {
+    public static void add(String name) {
         NAMES.add(name);
     }
 
-    static void remove(String name) {
+    public static void remove(String name) {
         NAMES.remove(name);
     }
 

@@ -1,6 +1,10 @@
 package dev.jrdkafka.internal.rd.consume;
 
 import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_consume_batch_queue;
+import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_message_delivery_count;
+import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_messages_count;
+import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_messages_destroy;
+import static dev.jrdkafka.bindings.rdkafka_h.rd_kafka_messages_get;
 
 import dev.jrdkafka.Header;
 import dev.jrdkafka.internal.rd.MessageFields;
@@ -13,10 +17,11 @@ import java.util.List;
 /**
  * Consumed messages held in place: the owner of a native array of
  * {@code rd_kafka_message_t *} filled by {@code rd_kafka_consume_batch_queue} (or one message
- * lent by an event), read by index through {@link MessageFields}, so reading a batch
- * allocates nothing on the Java heap per message. {@link #release()} destroys owned
- * messages and returns the array to its {@link Pool}. Not thread-safe; the public batch
- * checks that it is open before every read.
+ * lent by an event, or the messages of a share consumer's {@code rd_kafka_messages_t}), read
+ * by index through {@link MessageFields}, so reading a batch allocates nothing on the Java
+ * heap per message. {@link #release()} destroys owned messages (or the share list, which
+ * owns its messages) and returns the array to its {@link Pool}. Not thread-safe; the public
+ * batch checks that it is open before every read.
  */
 public final class MessageBatch {
     private final Pool pool;
@@ -26,6 +31,8 @@ public final class MessageBatch {
     private final int capacity;
     private int size;
     private boolean borrowed;
+    /** The share consumer's {@code rd_kafka_messages_t} the messages belong to, or NULL. */
+    private MemorySegment shareList = MemorySegment.NULL;
 
     private MessageBatch(Pool pool, int capacity) {
         this.pool = pool;
@@ -48,6 +55,25 @@ public final class MessageBatch {
         long n = rd_kafka_consume_batch_queue(queue, timeoutMs, pointers, Math.min(max, capacity));
         size = (int) Math.max(0, n);
         return (int) n;
+    }
+
+    /**
+     * Takes over a share consumer's {@code rd_kafka_messages_t} (from {@code rd_kafka_share_poll}):
+     * its message pointers are copied into this batch; the list (which owns them) is destroyed
+     * by {@link #release()}. The batch must come from {@link Pool#take} with at least
+     * {@code rd_kafka_messages_count(list)} capacity ({@link #shareCount}).
+     */
+    public void adoptShareMessages(MemorySegment list) {
+        int n = shareCount(list);
+        if (n > capacity) throw new IllegalStateException("share batch of " + n + " > capacity " + capacity);
+        for (int i = 0; i < n; i++) pointers.setAtIndex(ValueLayout.JAVA_LONG, i, rd_kafka_messages_get(list, i).address());
+        shareList = list;
+        size = n;
+    }
+
+    /** {@code rd_kafka_messages_count}. */
+    public static int shareCount(MemorySegment list) {
+        return (int) rd_kafka_messages_count(list);
     }
 
     /** Holds one message that belongs to an event (never destroyed here). */
@@ -95,6 +121,16 @@ public final class MessageBatch {
     public long keySize(int i) {
         long m = m(i);
         return MessageFields.keyAddress(m) == 0 ? -1 : MessageFields.keyLength(m);
+    }
+
+    /** {@code rd_kafka_message_delivery_count}: 0 outside a share consumer's batch. */
+    public int deliveryCount(int i) {
+        return rd_kafka_message_delivery_count(MemorySegment.ofAddress(m(i)));
+    }
+
+    /** The i-th {@code rd_kafka_message_t *} (for the share consumer's acknowledge). */
+    public MemorySegment message(int i) {
+        return MemorySegment.ofAddress(m(i));
     }
 
     /** The timestamp; its type is then {@link #lastTimestampType()}. */
@@ -145,6 +181,11 @@ public final class MessageBatch {
         return address == 0 ? null : MemorySegment.ofAddress(address).reinterpret(length, scope, null).asReadOnly();
     }
 
+    /** Whether each message is owned on its own (not by a share list). */
+    private boolean isOwnedSingly() {
+        return shareList.equals(MemorySegment.NULL);
+    }
+
     // ---- failed messages -------------------------------------------------------------------
 
     /** A message that carries an error instead of a record (partition EOF included). */
@@ -170,7 +211,7 @@ public final class MessageBatch {
                         handler.onFailed(new Failed(pool.topics.nameOf(MessageFields.topicHandle(m)),
                                 MessageFields.partition(m), MessageFields.offset(m), err, MessageFields.errorText(m)));
                     } finally {
-                        if (!borrowed) MessageFields.destroy(m);
+                        if (!borrowed && isOwnedSingly()) MessageFields.destroy(m);
                     }
                 }
             }
@@ -184,7 +225,11 @@ public final class MessageBatch {
 
     /** Destroys every owned message and returns the array to its pool. */
     public void release() {
-        if (!borrowed) {
+        if (!isOwnedSingly()) {
+            // The share list owns every message it held, the ones removeFailed took out included.
+            rd_kafka_messages_destroy(shareList);
+            shareList = MemorySegment.NULL;
+        } else if (!borrowed) {
             for (int i = 0; i < size; i++) MessageFields.destroy(m(i));
         }
         size = 0;
