@@ -1,7 +1,8 @@
 /**
  * jrdkafka's Java API over librdkafka. Public packages: {@code dev.jrdkafka} (errors, topic
  * partitions, the client listener, library facts), {@code dev.jrdkafka.config}
- * (configuration), {@code dev.jrdkafka.producer}, {@code dev.jrdkafka.consumer} (with
+ * (configuration), {@code dev.jrdkafka.producer}, {@code dev.jrdkafka.security} (Java security objects:
+ * OAUTHBEARER token provider, TLS identity, certificate verifier), {@code dev.jrdkafka.consumer} (with
  * librdkafka's queues and events, and waiting on consumers without pinning virtual threads)
  * and {@code dev.jrdkafka.mock} (librdkafka's in-process mock cluster).
  * {@code dev.jrdkafka.internal.rd} and its sub-packages are the one place that calls the
@@ -19,4 +20,5 @@ module dev.jrdkafka.api {
     exports dev.jrdkafka.consumer;
     exports dev.jrdkafka.mock;
     exports dev.jrdkafka.producer;
+    exports dev.jrdkafka.security;
 }

@@ -40,14 +40,14 @@ final class ProducerCore {
     private final Thread poller;
     private volatile boolean stopPoller;
 
-    ProducerCore(Map<String, String> config, ProducerOptions options) {
+    ProducerCore(Map<String, String> config, dev.jrdkafka.security.SecuritySettings security, ProducerOptions options) {
         this.options = options;
         Partitioner partitioner = options.partitioner();
         this.client = new ClientCore(new ClientCore.Spec(Producer.class, RdClient.PRODUCER, config, options.listener(),
                 options.oauthBearerTokenRefresh(), this::onDelivery,
                 setup -> {
                     if (partitioner != null) RdPartitioner.install(setup, partitioner::partition);
-                }));
+                }, security));
         this.log = client.log();
         this.rd = new RdProducer(client.rd(), partitioner != null);
         if (options.pollerThread()) {
@@ -264,7 +264,7 @@ final class ProducerCore {
         long deadline = Timeouts.deadline(timeout, "timeout");
         client.guard().enter();
         try {
-            if (!drain(deadline)) {
+            if (!drain(deadline, true)) {
                 throw KafkaException.retriable(KafkaError._TIMED_OUT.code(), "flush timed out after " + timeout + " with "
                         + client.rd().outqLen() + " messages or requests outstanding");
             }
@@ -273,12 +273,25 @@ final class ProducerCore {
         }
     }
 
-    private boolean drain(long deadline) {
+    /**
+     * Waits until nothing is outstanding or {@code deadline}. {@code failOnAuthentication}
+     * (flush, not close): throws a recent authentication failure instead of waiting on —
+     * the records stay queued, and go out if new credentials ({@code setSaslCredentials})
+     * get the client in before {@code message.timeout.ms}.
+     */
+    private boolean drain(long deadline, boolean failOnAuthentication) {
         while (client.rd().outqLen() > 0) {
             long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remainingMs <= 0) return false;
             if (poller != null && !stopPoller) rd.flush((int) Math.min(remainingMs, 100));
             else pollServing((int) Math.min(remainingMs, 100));
+            if (failOnAuthentication && client.rd().outqLen() > 0) {
+                var auth = client.recentAuthenticationFailure(java.time.Duration.ofSeconds(30));
+                if (auth.isPresent()) {
+                    throw new KafkaException(auth.get().code(), "flush cannot complete: " + auth.get().getMessage() + "; "
+                            + client.rd().outqLen() + " messages or requests stay queued until message.timeout.ms");
+                }
+            }
         }
         if (poller != null && !stopPoller) client.rd().awaitPollIdle();
         return true;
@@ -296,7 +309,7 @@ final class ProducerCore {
     void close(Duration timeout) {
         client.close(timeout, deadline -> {
             client.rd().wakeup(); // a poll(timeout) in progress on another thread returns, so draining can serve the queue
-            boolean drained = drain(deadline);
+            boolean drained = drain(deadline, false);
             stopPoller = true;
             if (poller != null) {
                 client.rd().wakeup();
