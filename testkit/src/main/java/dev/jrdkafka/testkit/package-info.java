@@ -7,5 +7,12 @@
  * on 127.0.0.1 from a directory of Kafka's jars; it creates topics itself, with a few
  * requests of the Kafka protocol, so it needs no client library. Nothing here depends on
  * jrdkafka: any client can be tested against it.
+ *
+ * <p>{@link dev.jrdkafka.testkit.KafkaBroker.Builder#secured()} adds SSL (mutual TLS),
+ * SASL_PLAINTEXT and SASL_SSL listeners with PLAIN, SCRAM-SHA-256/512 and OAUTHBEARER, set
+ * up by a {@link dev.jrdkafka.testkit.BrokerSecurity}: a {@link dev.jrdkafka.testkit.TestCa}
+ * and its certificates, users with random passwords, and an
+ * {@link dev.jrdkafka.testkit.OAuthServer} (JWKS and OIDC token endpoint) the broker
+ * validates tokens against.
  */
 package dev.jrdkafka.testkit;

@@ -24,6 +24,21 @@ final class AuthFailures {
     private record Failure(KafkaException error, long atNanos) {}
 
     private volatile Failure last;
+    private volatile Failure lastRejection; // the certificate verifier's, as text
+
+    /** The certificate verifier rejected a certificate: librdkafka logs the reason, its error event only says "certificate verify failed". */
+    void verifierRejected(String reason) {
+        lastRejection = new Failure(new KafkaException(KafkaError._SSL, reason), System.nanoTime());
+    }
+
+    /** {@code reason} of an _SSL error, with the verifier's reason of the last few seconds if there is one. */
+    String withVerifierReason(int code, String reason) {
+        Failure r = lastRejection;
+        if (code != KafkaError._SSL.code() || r == null || System.nanoTime() - r.atNanos() > Duration.ofSeconds(5).toNanos()) {
+            return reason;
+        }
+        return reason + " [certificate verifier: " + r.error().getMessage() + "]";
+    }
     private final List<Consumer<KafkaException>> subscribers = new CopyOnWriteArrayList<>();
 
     static boolean isAuthentication(int code) {

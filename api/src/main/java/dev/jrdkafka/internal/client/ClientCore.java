@@ -288,6 +288,11 @@ public final class ClientCore implements EventSink {
         return authFailures.recent(window);
     }
 
+    /** Notes the certificate verifier's rejection, for the _SSL error that follows. */
+    void verifierRejected(String reason) {
+        authFailures.verifierRejected(reason);
+    }
+
     /** Runs {@code onFailure} for each authentication failure reported from now on (on the thread serving events). */
     public void onAuthenticationFailure(Consumer<KafkaException> onFailure) {
         authFailures.subscribe(onFailure);
@@ -365,7 +370,7 @@ public final class ClientCore implements EventSink {
             error = fatal(underlying[0], text != null ? text : reason);
             fatal = error;
         } else {
-            error = new KafkaException(code, reason + " (" + KafkaError.fromCode(code) + ")");
+            error = new KafkaException(code, authFailures.withVerifierReason(code, reason) + " (" + KafkaError.fromCode(code) + ")");
             if (AuthFailures.isAuthentication(code)) authFailures.report(error);
         }
         if (leaked) {

@@ -87,10 +87,12 @@ final class SecurityHooks {
         try {
             X509Certificate cert = SecuritySettings.certificateFromDer(der);
             CertificateVerifier.Verdict v = verifier.verify(new CertificateCheck(broker, brokerId, depth, cert, x509Error));
-            if (v == null) return "the certificate verifier returned null";
-            return v.accepted() ? null : v.reason();
+            String reason = v == null ? "the certificate verifier returned null" : v.accepted() ? null : v.reason();
+            if (reason != null) core.verifierRejected(reason);
+            return reason;
         } catch (Exception e) {
             core.onCallbackFailure("certificate verifier", e);
+            core.verifierRejected("the certificate verifier threw: " + e);
             return "the certificate verifier threw: " + e;
         } finally {
             CallbackScope.exit();
