@@ -30,6 +30,8 @@ final class ProducerCore {
     private static final int QUEUE_FULL = KafkaError._QUEUE_FULL.code();
     private static final int FATAL = KafkaError._FATAL.code();
     private static final int STATE = KafkaError._STATE.code();
+    /** flush: no delivery for this long after an authentication failure, and it fails with it. */
+    private static final long STALLED_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     final ClientCore client;
     final RdProducer rd;
@@ -280,12 +282,19 @@ final class ProducerCore {
      * get the client in before {@code message.timeout.ms}.
      */
     private boolean drain(long deadline, boolean failOnAuthentication) {
-        while (client.rd().outqLen() > 0) {
+        long progressAt = System.nanoTime();
+        int outstanding = client.rd().outqLen();
+        while (outstanding > 0) {
             long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remainingMs <= 0) return false;
             if (poller != null && !stopPoller) rd.flush((int) Math.min(remainingMs, 100));
             else pollServing((int) Math.min(remainingMs, 100));
-            if (failOnAuthentication && client.rd().outqLen() > 0) {
+            int now = client.rd().outqLen();
+            if (now < outstanding) progressAt = System.nanoTime();
+            outstanding = now;
+            // Only a failure that stops progress counts: a connection whose re-authentication
+            // failed is re-established within librdkafka's reconnect backoff and goes on.
+            if (failOnAuthentication && outstanding > 0 && System.nanoTime() - progressAt > STALLED_NANOS) {
                 var auth = client.recentAuthenticationFailure(java.time.Duration.ofSeconds(30));
                 if (auth.isPresent()) {
                     throw new KafkaException(auth.get().code(), "flush cannot complete: " + auth.get().getMessage() + "; "

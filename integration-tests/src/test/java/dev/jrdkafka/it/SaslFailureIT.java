@@ -108,7 +108,7 @@ class SaslFailureIT {
             long flushMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - flushStart);
             System.out.println("SASL wrong password: producer flush failed after " + flushMs + " ms: " + f.getMessage());
             assertTrue(isAuthFailure(f), f.toString());
-            assertTrue(flushMs < 1_000, "flush failed after " + flushMs + " ms");
+            assertTrue(flushMs < 3_000, "flush failed after " + flushMs + " ms");
             p.close(Duration.ofMillis(100)); // the record can never go out: do not wait for it
         }
     }
