@@ -47,6 +47,7 @@ final class AdminCore {
     private final Pending<Completion> pending = new Pending<>(0);
     private final RdClient.Dependent dependent = this::closeForClient;
     private final Thread thread;
+    private final Runnable authSubscription;
     private volatile boolean stop;
     private boolean tornDown; // guarded by this
 
@@ -66,7 +67,7 @@ final class AdminCore {
         if (!owned) client.rd().adopt(dependent);
         // Like kafka-clients' Admin: an authentication failure fails the calls waiting for a
         // broker at once, rather than at their timeout.
-        client.onAuthenticationFailure(e -> pending.failAll(c -> c.fail(authFailure(e))));
+        this.authSubscription = client.onAuthenticationFailure(e -> pending.failAll(c -> c.fail(authFailure(e))));
         this.thread = Thread.ofPlatform().daemon().name("jrdkafka-admin-" + client.name()).unstarted(this::serve);
         thread.start();
     }
@@ -176,6 +177,7 @@ final class AdminCore {
     private synchronized void tearDown() {
         if (tornDown) return;
         tornDown = true;
+        authSubscription.run(); // a shared client outlives this Admin
         stop = true;
         rd.wakeup();
         joinThread();

@@ -62,8 +62,10 @@ final class AuthFailures {
         last = null;
     }
 
-    void subscribe(Consumer<KafkaException> s) {
+    /** Returns what unsubscribes it. */
+    Runnable subscribe(Consumer<KafkaException> s) {
         subscribers.add(s);
+        return () -> subscribers.remove(s);
     }
 
     Optional<KafkaException> recent(Duration window) {

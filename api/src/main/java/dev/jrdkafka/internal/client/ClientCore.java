@@ -293,9 +293,12 @@ public final class ClientCore implements EventSink {
         authFailures.verifierRejected(reason);
     }
 
-    /** Runs {@code onFailure} for each authentication failure reported from now on (on the thread serving events). */
-    public void onAuthenticationFailure(Consumer<KafkaException> onFailure) {
-        authFailures.subscribe(onFailure);
+    /**
+     * Runs {@code onFailure} for each authentication failure reported from now on (on the
+     * thread serving events); returns what stops it.
+     */
+    public Runnable onAuthenticationFailure(Consumer<KafkaException> onFailure) {
+        return authFailures.subscribe(onFailure);
     }
 
     // ---- metadata ---------------------------------------------------------------------
