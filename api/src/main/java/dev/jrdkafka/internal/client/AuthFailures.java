@@ -46,6 +46,16 @@ final class AuthFailures {
                 || code == KafkaError.SASL_AUTHENTICATION_FAILED.code();
     }
 
+    /**
+     * A refused re-authentication (KIP-368) of a session that was authenticated: librdkafka
+     * re-authenticates OAUTHBEARER sessions before the token's expiry, and a broker that
+     * does not take it (ILLEGAL_SASL_STATE, seen with Kafka 4.4) drops the connection, which
+     * librdkafka re-establishes with a fresh login. Not a reason to fail calls fast.
+     */
+    static boolean isReauthenticationRefusal(String reason) {
+        return reason != null && reason.contains("Request not valid in current SASL state");
+    }
+
     void report(KafkaException error) {
         last = new Failure(error, System.nanoTime());
         for (Consumer<KafkaException> s : subscribers) {

@@ -374,7 +374,7 @@ public final class ClientCore implements EventSink {
             fatal = error;
         } else {
             error = new KafkaException(code, authFailures.withVerifierReason(code, reason) + " (" + KafkaError.fromCode(code) + ")");
-            if (AuthFailures.isAuthentication(code)) authFailures.report(error);
+            if (AuthFailures.isAuthentication(code) && !AuthFailures.isReauthenticationRefusal(reason)) authFailures.report(error);
         }
         if (leaked) {
             log.warn("{} (leaked, closing): {}", name(), error.getMessage());
