@@ -27,6 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SecuredBrokerExtension.class)
 @Timeout(120)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AclEnforcementIT {
     static KafkaConfig as(KafkaBroker broker, String user) {
         return Secured.sasl(broker, KafkaBroker.Listener.SASL_PLAINTEXT, "SCRAM-SHA-256", user);
@@ -79,6 +83,7 @@ class AclEnforcementIT {
     }
 
     @Test
+    @Order(1) // before anything that might remove the topic
     void aliceConsumesInHerGroup(KafkaBroker broker) {
         try (Consumer c = Consumer.create(as(broker, BrokerSecurity.ALICE).groupId(group).set("auto.offset.reset", "earliest"))) {
             c.subscribe(List.of(topic));
@@ -115,7 +120,8 @@ class AclEnforcementIT {
     }
 
     @Test
-    @Disabled("In the one run so far bob's DeleteTopics succeeded despite a DENY DELETE ACL on the topic (and the topic "
+    @Order(99)
+    @Disabled("In both runs so far bob's DeleteTopics succeeded despite a DENY DELETE ACL on the topic (and the topic "
             + "was gone for the other tests); not yet understood: check the request's principal and the controller's "
             + "authorization before re-enabling (issue 21 report)")
     void bobMayNotDeleteTheTopic(KafkaBroker broker) {

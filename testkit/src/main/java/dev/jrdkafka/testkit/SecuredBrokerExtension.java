@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@linkplain KafkaBroker.Builder#secured() secured} broker: SSL (mutual TLS),
  * SASL_PLAINTEXT and SASL_SSL listeners with PLAIN, SCRAM-SHA-256/512 and OAUTHBEARER, the
  * StandardAuthorizer with {@code User:admin} as super user (resources without ACLs stay open).
- * No re-authentication ({@link KafkaBroker.Builder#oauthReauthentication} is not set: with it,
- * librdkafka 2.14.2's re-authentication of OAUTHBEARER sessions was refused by Kafka 4.4 with
- * ILLEGAL_SASL_STATE in our runs). It starts on first use only; it is closed when the run
+ * No re-authentication is configured ({@link KafkaBroker.Builder#oauthReauthentication}); with
+ * or without it, librdkafka 2.14.2's re-authentication of OAUTHBEARER sessions was refused by
+ * Kafka 4.4 with ILLEGAL_SASL_STATE in our runs (the connection is then re-established). It starts on first use only; it is closed when the run
  * ends (its log: the shared log's name + "-secured").
  *
  * <pre>{@code
