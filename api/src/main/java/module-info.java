@@ -1,7 +1,8 @@
 /**
  * jrdkafka's Java API over librdkafka. Public packages: {@code dev.jrdkafka} (errors, topic
  * partitions, the client listener, library facts), {@code dev.jrdkafka.config}
- * (configuration), {@code dev.jrdkafka.producer}, {@code dev.jrdkafka.consumer} (with
+ * (configuration), {@code dev.jrdkafka.producer}, {@code dev.jrdkafka.security} (Java security objects:
+ * OAUTHBEARER token provider, TLS identity, certificate verifier), {@code dev.jrdkafka.consumer} (with
  * librdkafka's queues and events, and waiting on consumers without pinning virtual threads),
  * {@code dev.jrdkafka.consumer.share} (share consumers, KIP-932; preview)
  * and {@code dev.jrdkafka.mock} (librdkafka's in-process mock cluster).
@@ -21,4 +22,5 @@ module dev.jrdkafka.api {
     exports dev.jrdkafka.consumer.share;
     exports dev.jrdkafka.mock;
     exports dev.jrdkafka.producer;
+    exports dev.jrdkafka.security;
 }

@@ -8,6 +8,10 @@
 module dev.jrdkafka.testkit {
     // Only KafkaBrokerExtension uses JUnit; KafkaBroker works without it.
     requires static transitive org.junit.jupiter.api;
+    // Test certificates (TestCa) and the OAuth server (OAuthServer).
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
+    requires jdk.httpserver;
 
     exports dev.jrdkafka.testkit;
     exports dev.jrdkafka.testkit.invariants;

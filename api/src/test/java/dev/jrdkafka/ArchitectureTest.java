@@ -31,7 +31,7 @@ class ArchitectureTest {
             "dev.jrdkafka.consumer.RecordBatch.key", "dev.jrdkafka.consumer.RecordBatch.value",
             "dev.jrdkafka.consumer.RecordView.key", "dev.jrdkafka.consumer.RecordView.value");
     private static final String[] PUBLIC_PACKAGES = {"dev.jrdkafka", "dev.jrdkafka.admin", "dev.jrdkafka.cluster",
-            "dev.jrdkafka.config", "dev.jrdkafka.consumer", "dev.jrdkafka.consumer.share", "dev.jrdkafka.producer", "dev.jrdkafka.mock"};
+            "dev.jrdkafka.config", "dev.jrdkafka.consumer", "dev.jrdkafka.consumer.share", "dev.jrdkafka.producer", "dev.jrdkafka.mock", "dev.jrdkafka.security"};
 
     static JavaClasses classes;
 

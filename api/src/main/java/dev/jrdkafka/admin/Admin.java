@@ -76,7 +76,7 @@ public final class Admin implements AutoCloseable {
     private final Cleaner.Cleanable cleanable;
 
     private Admin(KafkaConfig config, ClientListener listener) {
-        this.core = new AdminCore(config.toMap(), listener);
+        this.core = new AdminCore(config.toMap(), config.security(), listener);
         AdminCore c = core;
         this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
     }
@@ -121,6 +121,16 @@ public final class Admin implements AutoCloseable {
     /** librdkafka's name of this client. */
     public String name() {
         return core.client.name();
+    }
+
+    /**
+     * Rotates the SASL PLAIN or SCRAM credentials ({@code rd_kafka_sasl_set_credentials}) of
+     * this Admin's client (for an Admin over a producer's or consumer's connection: of that
+     * client): the next authentication uses them; connections already authenticated stay
+     * open. May be called from any thread.
+     */
+    public void setSaslCredentials(String username, String password) {
+        core.client.setSaslCredentials(username, password);
     }
 
     // ---- topics ---------------------------------------------------------------------

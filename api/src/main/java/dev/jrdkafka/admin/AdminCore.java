@@ -24,6 +24,12 @@ import java.util.function.LongConsumer;
  */
 final class AdminCore {
     private static final int POLL_MS = 100;
+    /**
+     * For this long after an authentication failure, calls fail with it at once: librdkafka
+     * reconnects with backoff and repeats an identical error only after 30 s, and new
+     * credentials ({@code setSaslCredentials}) clear it.
+     */
+    private static final Duration AUTH_FAILURE_RELEVANT = Duration.ofSeconds(30);
 
     /** What a request does with its result event (on the Admin's thread), or with a failure before one came. */
     interface Completion {
@@ -41,12 +47,13 @@ final class AdminCore {
     private final Pending<Completion> pending = new Pending<>(0);
     private final RdClient.Dependent dependent = this::closeForClient;
     private final Thread thread;
+    private final Runnable authSubscription;
     private volatile boolean stop;
     private boolean tornDown; // guarded by this
 
     /** An Admin with a client of its own. */
-    AdminCore(Map<String, String> config, ClientListener listener) {
-        this(new ClientCore(new ClientCore.Spec(Admin.class, RdClient.PRODUCER, config, listener, false, null, null)), true);
+    AdminCore(Map<String, String> config, dev.jrdkafka.security.SecuritySettings security, ClientListener listener) {
+        this(new ClientCore(new ClientCore.Spec(Admin.class, RdClient.PRODUCER, config, listener, false, null, null, security)), true);
     }
 
     /**
@@ -58,6 +65,9 @@ final class AdminCore {
         this.owned = owned;
         this.rd = client.call(() -> new RdAdmin(client.rd()));
         if (!owned) client.rd().adopt(dependent);
+        // Like kafka-clients' Admin: an authentication failure fails the calls waiting for a
+        // broker at once, rather than at their timeout.
+        this.authSubscription = client.onAuthenticationFailure(e -> pending.failAll(c -> c.fail(authFailure(e))));
         this.thread = Thread.ofPlatform().daemon().name("jrdkafka-admin-" + client.name()).unstarted(this::serve);
         thread.start();
     }
@@ -67,6 +77,11 @@ final class AdminCore {
         guard.enter();
         try {
             client.run(() -> {
+                java.util.Optional<KafkaException> auth = client.recentAuthenticationFailure(AUTH_FAILURE_RELEVANT);
+                if (auth.isPresent()) {
+                    completion.fail(authFailure(auth.get()));
+                    return;
+                }
                 long id = pending.add(completion);
                 try {
                     send.accept(id);
@@ -144,6 +159,10 @@ final class AdminCore {
         }
     }
 
+    private static KafkaException authFailure(KafkaException e) {
+        return new KafkaException(e.code(), "authentication failed, so the request cannot be sent: " + e.getMessage());
+    }
+
     private void awaitPending(long deadline) {
         while (!pending.isEmpty() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
@@ -158,6 +177,7 @@ final class AdminCore {
     private synchronized void tearDown() {
         if (tornDown) return;
         tornDown = true;
+        authSubscription.run(); // a shared client outlives this Admin
         stop = true;
         rd.wakeup();
         joinThread();

@@ -1,6 +1,12 @@
 package dev.jrdkafka.config;
 
 import dev.jrdkafka.internal.rd.RdConfValidation;
+import dev.jrdkafka.security.CertificateVerifier;
+import dev.jrdkafka.security.ClientCertificate;
+import dev.jrdkafka.security.OAuthBearerTokenProvider;
+import dev.jrdkafka.security.SecuritySettings;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +47,12 @@ import java.util.TreeSet;
  * {@code password}, {@code secret}, {@code .pem}, …); exception messages never show them.
  * {@link #toMap()} is the unredacted configuration for librdkafka.
  *
+ * <p><b>Java security objects.</b> Besides properties, a configuration can carry an
+ * OAUTHBEARER token provider, a client certificate from a {@link KeyStore} or PEM, trusted CA
+ * certificates and a certificate verifier ({@link #security()}); every client kind applies
+ * them. They are not properties: {@link #toMap()} does not contain them, and
+ * {@link #toString()} only says which are set.
+ *
  * <p>Mutable and not thread-safe; {@link #copy()} makes an independent copy.
  */
 public final class KafkaConfig {
@@ -51,6 +63,7 @@ public final class KafkaConfig {
 
     private final LinkedHashMap<String, String> properties;
     private final TreeSet<String> ignored;
+    private SecuritySettings security = SecuritySettings.none();
 
     private KafkaConfig(LinkedHashMap<String, String> properties, TreeSet<String> ignored) {
         this.properties = properties;
@@ -219,7 +232,9 @@ public final class KafkaConfig {
 
     /** An independent copy. */
     public KafkaConfig copy() {
-        return new KafkaConfig(new LinkedHashMap<>(properties), new TreeSet<>(ignored));
+        KafkaConfig c = new KafkaConfig(new LinkedHashMap<>(properties), new TreeSet<>(ignored));
+        c.security = security;
+        return c;
     }
 
     /**
@@ -268,7 +283,8 @@ public final class KafkaConfig {
     /** The redacted properties, in order, and the ignored keys if any. */
     @Override
     public String toString() {
-        return "KafkaConfig" + toRedactedMap() + (ignored.isEmpty() ? "" : " ignored " + ignored);
+        return "KafkaConfig" + toRedactedMap() + (ignored.isEmpty() ? "" : " ignored " + ignored)
+                + (security.isEmpty() ? "" : " " + security);
     }
 
     // ---- typed helpers for common properties ----
@@ -410,6 +426,65 @@ public final class KafkaConfig {
     /** {@code sasl.password} (sensitive: redacted) for PLAIN and SCRAM. */
     public KafkaConfig saslPassword(String password) {
         return set("sasl.password", password);
+    }
+
+    // ---- security objects (not properties) ----
+
+    /** The Java security objects set on this configuration (never null; empty if none). */
+    public SecuritySettings security() {
+        return security;
+    }
+
+    /**
+     * SASL/OAUTHBEARER tokens from Java, for every client kind: {@code provider} is called
+     * on librdkafka's background thread when the client starts and at 80% of each token's
+     * lifetime, also if the application never polls (see {@link OAuthBearerTokenProvider}).
+     * Needs {@code sasl.mechanism=OAUTHBEARER}; excludes {@code sasl.oauthbearer.method=oidc}
+     * and the clients' {@code oauthBearerTokenRefresh} option. Null unsets it.
+     */
+    public KafkaConfig oauthBearerTokenProvider(OAuthBearerTokenProvider provider) {
+        security = security.withTokenProvider(provider);
+        return this;
+    }
+
+    /**
+     * The client's TLS key and certificate chain (mutual TLS), from Java objects
+     * ({@code rd_kafka_conf_set_ssl_cert}); replaces {@code ssl.key.*} and
+     * {@code ssl.certificate.*}. Null unsets it.
+     */
+    public KafkaConfig sslClientCertificate(ClientCertificate certificate) {
+        security = security.withClientCertificate(certificate);
+        return this;
+    }
+
+    /** As {@link #sslClientCertificate}, from {@code keyStore}'s key entry {@code alias}. */
+    public KafkaConfig sslKeyStore(KeyStore keyStore, String alias, char[] keyPassword) {
+        return sslClientCertificate(ClientCertificate.fromKeyStore(keyStore, alias, keyPassword));
+    }
+
+    /**
+     * The CA certificates to trust for the brokers' certificates, from Java objects;
+     * replaces {@code ssl.ca.location}/{@code ssl.ca.pem}. Null unsets it.
+     */
+    public KafkaConfig sslTrustedCertificates(List<X509Certificate> certificates) {
+        security = security.withTrustedCertificates(certificates);
+        return this;
+    }
+
+    /** As {@link #sslTrustedCertificates}: every trusted-certificate entry of {@code trustStore}. */
+    public KafkaConfig sslTrustStore(KeyStore trustStore) {
+        return sslTrustedCertificates(SecuritySettings.trustedCertificates(Objects.requireNonNull(trustStore, "trustStore")));
+    }
+
+    /**
+     * A Java check of each broker certificate (librdkafka's {@code ssl_cert_verify_cb}), e.g.
+     * {@link CertificateVerifier#pinSha256}. Hostname verification stays on
+     * ({@code ssl.endpoint.identification.algorithm=https} is librdkafka's default). Null
+     * unsets it.
+     */
+    public KafkaConfig sslCertificateVerifier(CertificateVerifier verifier) {
+        security = security.withCertificateVerifier(verifier);
+        return this;
     }
 
     // ---- internals ----

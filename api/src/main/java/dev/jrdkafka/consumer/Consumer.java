@@ -47,8 +47,8 @@ public final class Consumer implements AutoCloseable {
     final ConsumerCore core; // package-private: tests reach the client core through it
     private final Cleaner.Cleanable cleanable;
 
-    private Consumer(Map<String, String> config, ConsumerOptions options) {
-        this.core = new ConsumerCore(config, options);
+    private Consumer(Map<String, String> config, dev.jrdkafka.security.SecuritySettings security, ConsumerOptions options) {
+        this.core = new ConsumerCore(config, security, options);
         core.facade(this);
         ConsumerCore c = core;
         this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
@@ -62,7 +62,7 @@ public final class Consumer implements AutoCloseable {
     public static Consumer create(KafkaConfig config, ConsumerOptions options) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
-        return new Consumer(config.toMap(), options);
+        return new Consumer(config.toMap(), config.security(), options);
     }
 
     public String name() {
@@ -603,6 +603,15 @@ public final class Consumer implements AutoCloseable {
     /** Tells librdkafka that no OAUTHBEARER token could be obtained; it will ask again. May be called from any thread. */
     public void setOAuthBearerTokenFailure(String reason) {
         core.client.setOAuthBearerTokenFailure(reason);
+    }
+
+    /**
+     * Rotates the SASL PLAIN or SCRAM credentials ({@code rd_kafka_sasl_set_credentials}):
+     * the next authentication, e.g. of a new or re-established connection, uses them;
+     * connections already authenticated stay open. May be called from any thread.
+     */
+    public void setSaslCredentials(String username, String password) {
+        core.client.setSaslCredentials(username, password);
     }
 
     // ---- lifecycle -----------------------------------------------------------------

@@ -72,7 +72,7 @@ final class ConsumerCore {
 
     private record CommitOutcome(int error, List<RdPartitionList.Entry> offsets) {}
 
-    ConsumerCore(Map<String, String> config, ConsumerOptions options) {
+    ConsumerCore(Map<String, String> config, dev.jrdkafka.security.SecuritySettings security, ConsumerOptions options) {
         this.options = options;
         this.groupId = config.get("group.id");
         if (groupId == null) {
@@ -89,7 +89,7 @@ final class ConsumerCore {
                         RdConsumer.installCommitInterceptor(setup,
                                 (err, offsets) -> commitOutcomes.add(new CommitOutcome(err, offsets)));
                     }
-                }));
+                }, security));
         this.rd = new RdConsumer(client.rd());
         this.batchPool = new MessageBatch.Pool(client.rd().topicNames());
         this.queues = new ConsumerQueues(this);

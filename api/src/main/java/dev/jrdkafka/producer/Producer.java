@@ -52,8 +52,8 @@ public final class Producer implements AutoCloseable {
     private final ProducerCore core;
     private final Cleaner.Cleanable cleanable;
 
-    private Producer(Map<String, String> config, ProducerOptions options) {
-        this.core = new ProducerCore(config, options);
+    private Producer(Map<String, String> config, dev.jrdkafka.security.SecuritySettings security, ProducerOptions options) {
+        this.core = new ProducerCore(config, security, options);
         ProducerCore c = core;
         this.cleanable = c.client.registerLeakReport(this, () -> c.close(Duration.ofSeconds(5)));
         dev.jrdkafka.internal.client.SharedClients.register(this, c.client);
@@ -67,7 +67,7 @@ public final class Producer implements AutoCloseable {
     public static Producer create(KafkaConfig config, ProducerOptions options) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
-        return new Producer(config.toMap(), options);
+        return new Producer(config.toMap(), config.security(), options);
     }
 
     /** librdkafka's name of this client, e.g. "rdkafka#producer-1". */
@@ -192,6 +192,15 @@ public final class Producer implements AutoCloseable {
     /** Tells librdkafka that no OAUTHBEARER token could be obtained; it will ask again. */
     public void setOAuthBearerTokenFailure(String reason) {
         core.client.setOAuthBearerTokenFailure(reason);
+    }
+
+    /**
+     * Rotates the SASL PLAIN or SCRAM credentials ({@code rd_kafka_sasl_set_credentials}):
+     * the next authentication, e.g. of a new or re-established connection, uses them;
+     * connections already authenticated stay open. May be called from any thread.
+     */
+    public void setSaslCredentials(String username, String password) {
+        core.client.setSaslCredentials(username, password);
     }
 
     // ---- metadata -------------------------------------------------------------------

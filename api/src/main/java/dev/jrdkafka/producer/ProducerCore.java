@@ -31,6 +31,8 @@ final class ProducerCore {
     private static final int QUEUE_FULL = KafkaError._QUEUE_FULL.code();
     private static final int FATAL = KafkaError._FATAL.code();
     private static final int STATE = KafkaError._STATE.code();
+    /** flush: no delivery for this long after an authentication failure, and it fails with it. */
+    private static final long STALLED_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     final ClientCore client;
     final RdProducer rd;
@@ -41,14 +43,14 @@ final class ProducerCore {
     private final Thread poller;
     private volatile boolean stopPoller;
 
-    ProducerCore(Map<String, String> config, ProducerOptions options) {
+    ProducerCore(Map<String, String> config, dev.jrdkafka.security.SecuritySettings security, ProducerOptions options) {
         this.options = options;
         Partitioner partitioner = options.partitioner();
         this.client = new ClientCore(new ClientCore.Spec(Producer.class, RdClient.PRODUCER, config, options.listener(),
                 options.oauthBearerTokenRefresh(), this::onDelivery,
                 setup -> {
                     if (partitioner != null) RdPartitioner.install(setup, this::partition);
-                }));
+                }, security));
         this.log = client.log();
         this.rd = new RdProducer(client.rd(), partitioner != null);
         if (options.pollerThread()) {
@@ -279,7 +281,7 @@ final class ProducerCore {
         long deadline = Timeouts.deadline(timeout, "timeout");
         client.guard().enter();
         try {
-            if (!drain(deadline)) {
+            if (!drain(deadline, true)) {
                 throw KafkaException.retriable(KafkaError._TIMED_OUT.code(), "flush timed out after " + timeout + " with "
                         + client.rd().outqLen() + " messages or requests outstanding");
             }
@@ -288,12 +290,32 @@ final class ProducerCore {
         }
     }
 
-    private boolean drain(long deadline) {
-        while (client.rd().outqLen() > 0) {
+    /**
+     * Waits until nothing is outstanding or {@code deadline}. {@code failOnAuthentication}
+     * (flush, not close): throws a recent authentication failure instead of waiting on —
+     * the records stay queued, and go out if new credentials ({@code setSaslCredentials})
+     * get the client in before {@code message.timeout.ms}.
+     */
+    private boolean drain(long deadline, boolean failOnAuthentication) {
+        long progressAt = System.nanoTime();
+        int outstanding = client.rd().outqLen();
+        while (outstanding > 0) {
             long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remainingMs <= 0) return false;
             if (poller != null && !stopPoller) rd.flush((int) Math.min(remainingMs, 100));
             else pollServing((int) Math.min(remainingMs, 100));
+            int now = client.rd().outqLen();
+            if (now < outstanding) progressAt = System.nanoTime();
+            outstanding = now;
+            // Only a failure that stops progress counts: a connection whose re-authentication
+            // failed is re-established within librdkafka's reconnect backoff and goes on.
+            if (failOnAuthentication && outstanding > 0 && System.nanoTime() - progressAt > STALLED_NANOS) {
+                var auth = client.recentAuthenticationFailure(java.time.Duration.ofSeconds(30));
+                if (auth.isPresent()) {
+                    throw new KafkaException(auth.get().code(), "flush cannot complete: " + auth.get().getMessage() + "; "
+                            + client.rd().outqLen() + " messages or requests stay queued until message.timeout.ms");
+                }
+            }
         }
         if (poller != null && !stopPoller) client.rd().awaitPollIdle();
         return true;
@@ -311,7 +333,7 @@ final class ProducerCore {
     void close(Duration timeout) {
         client.close(timeout, deadline -> {
             client.rd().wakeup(); // a poll(timeout) in progress on another thread returns, so draining can serve the queue
-            boolean drained = drain(deadline);
+            boolean drained = drain(deadline, false);
             stopPoller = true;
             if (poller != null) {
                 client.rd().wakeup();

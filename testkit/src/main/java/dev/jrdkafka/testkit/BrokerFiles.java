@@ -13,7 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The files a broker attempt runs from: server.properties, a log4j2 config, a fresh data directory. */
-record BrokerFiles(Path serverProperties, Path log4jConfig, Path dataDir, int brokerPort, int controllerPort) {
+record BrokerFiles(Path serverProperties, Path log4jConfig, Path dataDir, int brokerPort, int controllerPort,
+                   Map<KafkaBroker.Listener, Integer> listenerPorts) {
     static final String HOST = "127.0.0.1";
 
     /**
@@ -45,13 +46,28 @@ record BrokerFiles(Path serverProperties, Path log4jConfig, Path dataDir, int br
         return p;
     }
 
-    /** Writes the files for one attempt under {@code dir}; {@code overrides} win over {@link #defaults}. */
-    static BrokerFiles write(Path dir, int attempt, Map<String, String> overrides) throws IOException {
-        int brokerPort = freePort();
-        int controllerPort = freePort();
-        while (controllerPort == brokerPort) controllerPort = freePort();
+    /**
+     * Writes the files for one attempt under {@code dir}; {@code overrides} win over
+     * {@link #defaults}. With {@code security}, the SSL, SASL_PLAINTEXT and SASL_SSL listeners
+     * are added beside PLAINTEXT (which stays the inter-broker listener and the one the kit
+     * itself uses) with the security's settings.
+     */
+    static BrokerFiles write(Path dir, int attempt, Map<String, String> overrides, BrokerSecurity security)
+            throws IOException {
+        Map<KafkaBroker.Listener, Integer> ports = new java.util.EnumMap<>(KafkaBroker.Listener.class);
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (KafkaBroker.Listener l : security == null ? java.util.List.of(KafkaBroker.Listener.PLAINTEXT)
+                : java.util.List.of(KafkaBroker.Listener.values())) {
+            ports.put(l, uniquePort(taken));
+        }
+        int brokerPort = ports.get(KafkaBroker.Listener.PLAINTEXT);
+        int controllerPort = uniquePort(taken);
         Path dataDir = Files.createDirectories(dir.resolve("data-" + attempt));
         Map<String, String> props = defaults(dataDir, brokerPort, controllerPort);
+        if (security != null) {
+            props.putAll(security.brokerProperties(dir, ports));
+            props.put("listeners", props.get("advertised.listeners") + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        }
         props.putAll(overrides);
         Path server = dir.resolve("server-" + attempt + ".properties");
         Files.writeString(server, props.entrySet().stream()
@@ -59,7 +75,13 @@ record BrokerFiles(Path serverProperties, Path log4jConfig, Path dataDir, int br
                 .collect(Collectors.joining("\n", "", "\n")));
         Path log4j = dir.resolve("log4j2.xml");
         Files.writeString(log4j, LOG4J2);
-        return new BrokerFiles(server, log4j, dataDir, brokerPort, controllerPort);
+        return new BrokerFiles(server, log4j, dataDir, brokerPort, controllerPort, java.util.Map.copyOf(ports));
+    }
+
+    private static int uniquePort(java.util.Set<Integer> taken) throws IOException {
+        int p = freePort();
+        while (!taken.add(p)) p = freePort();
+        return p;
     }
 
     /** A port free right now on loopback. Another process may take it before the broker binds: KafkaBroker retries. */

@@ -16,8 +16,8 @@ final class BrokerStart {
 
     private BrokerStart() {}
 
-    static KafkaBroker run(Path lib, Path dir, Path log, Map<String, String> overrides, Duration startTimeout,
-                           Duration requestTimeout, int attempts) throws IOException, InterruptedException {
+    static KafkaBroker run(Path lib, Path dir, Path log, Map<String, String> overrides, BrokerSecurity security,
+                           Duration startTimeout, Duration requestTimeout, int attempts) throws IOException, InterruptedException {
         long started = System.nanoTime();
         checkLib(lib);
         if (log.getParent() != null) Files.createDirectories(log.getParent());
@@ -25,21 +25,21 @@ final class BrokerStart {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         String clusterId = BrokerFiles.clusterId();
         for (int attempt = 1; ; attempt++) {
-            BrokerFiles files = BrokerFiles.write(dir, attempt, overrides);
+            BrokerFiles files = BrokerFiles.write(dir, attempt, overrides, security);
             // --standalone writes the controller's address into the data directory: new ports
             // need a freshly formatted one, hence one per attempt.
             JavaProcess.run(lib, KafkaBroker.toolJvmArgs(), "kafka.tools.StorageTool",
-                    List.of("format", "--standalone", "-t", clusterId, "-c", files.serverProperties().toString()),
+                    formatArguments(clusterId, files, security),
                     log, remaining(deadline));
             long logStart = Files.size(log);
-            Process process = JavaProcess.start(lib, KafkaBroker.brokerJvmArgs(files), "kafka.Kafka",
+            Process process = JavaProcess.start(lib, KafkaBroker.brokerJvmArgs(files, security), "kafka.Kafka",
                     List.of(files.serverProperties().toString()), log);
             try {
                 awaitReady(process, files, log, deadline);
                 Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
                 LOG.log(System.Logger.Level.INFO, "Kafka broker on {0}:{1,number,#} (pid {2,number,#}) ready in {3,number,#} ms; log: {4}",
                         BrokerFiles.HOST, files.brokerPort(), process.pid(), startupTime.toMillis(), log);
-                return KafkaBroker.started(process, lib, dir, log, files, requestTimeout, startupTime);
+                return KafkaBroker.started(process, lib, dir, log, files, security, requestTimeout, startupTime);
             } catch (Throwable t) {
                 JavaProcess.destroy(process, Duration.ZERO);
                 if (attempt < attempts && portTaken(log, logStart)) continue;
@@ -49,9 +49,9 @@ final class BrokerStart {
     }
 
     /** Runs the broker again on its formatted data directory and ports; returns once it serves requests. */
-    static Process restart(Path lib, BrokerFiles files, Path log, Duration timeout) throws IOException, InterruptedException {
+    static Process restart(Path lib, BrokerFiles files, BrokerSecurity security, Path log, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Process process = JavaProcess.start(lib, KafkaBroker.brokerJvmArgs(files), "kafka.Kafka",
+        Process process = JavaProcess.start(lib, KafkaBroker.brokerJvmArgs(files, security), "kafka.Kafka",
                 List.of(files.serverProperties().toString()), log);
         try {
             awaitReady(process, files, log, deadline);
@@ -60,6 +60,13 @@ final class BrokerStart {
             JavaProcess.destroy(process, Duration.ZERO);
             throw t;
         }
+    }
+
+    private static List<String> formatArguments(String clusterId, BrokerFiles files, BrokerSecurity security) {
+        List<String> args = new java.util.ArrayList<>(List.of("format", "--standalone", "-t", clusterId, "-c",
+                files.serverProperties().toString()));
+        if (security != null) args.addAll(security.formatArguments());
+        return args;
     }
 
     /** Polls until the broker answers Metadata with itself alive (registered and unfenced: it can lead partitions). */

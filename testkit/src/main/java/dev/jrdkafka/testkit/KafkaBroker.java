@@ -36,6 +36,18 @@ public final class KafkaBroker implements AutoCloseable {
     /** The principal of every client on a PLAINTEXT listener; the super user of {@link Builder#standardAuthorizer()}. */
     public static final String ANONYMOUS = "User:ANONYMOUS";
 
+    /** The listeners a broker can have; each is named after its security protocol. */
+    public enum Listener {
+        /** Always there: the inter-broker listener, and the one the kit itself uses. */
+        PLAINTEXT,
+        /** TLS with client authentication required (mutual TLS): {@link BrokerSecurity#clientCertificate()}. */
+        SSL,
+        /** SASL without TLS: every mechanism of {@link BrokerSecurity#MECHANISMS}. */
+        SASL_PLAINTEXT,
+        /** SASL over TLS (server certificate only): every mechanism of {@link BrokerSecurity#MECHANISMS}. */
+        SASL_SSL
+    }
+
     private static final int ATTEMPTS = 3; // a free port can be taken before the broker binds it
     private static final List<String> TOOL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto");
@@ -47,18 +59,20 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dir;
     private final Path log;
     private final BrokerFiles files;
+    private final BrokerSecurity security;
     private final Duration requestTimeout;
     private final Duration startupTime;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private KafkaBroker(Process process, Path lib, Path dir, Path log, BrokerFiles files, Duration requestTimeout,
-                        Duration startupTime) {
+    private KafkaBroker(Process process, Path lib, Path dir, Path log, BrokerFiles files, BrokerSecurity security,
+                        Duration requestTimeout, Duration startupTime) {
         this.process = process;
         this.lib = lib;
         this.dir = dir;
         this.log = log;
         this.files = files;
+        this.security = security;
         this.requestTimeout = requestTimeout;
         this.startupTime = startupTime;
         this.shutdownHook = Thread.ofPlatform().name("jrdkafka-testkit-broker-stop").unstarted(this::stopQuietly);
@@ -81,6 +95,24 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return files.brokerPort();
+    }
+
+    /**
+     * {@code 127.0.0.1:<port>} of {@code listener}; all but PLAINTEXT exist only on a
+     * {@linkplain Builder#secured() secured} broker.
+     */
+    public String bootstrapServers(Listener listener) {
+        Integer port = files.listenerPorts().get(java.util.Objects.requireNonNull(listener, "listener"));
+        if (port == null) {
+            throw new IllegalStateException("this broker has no " + listener + " listener: start it with KafkaBroker.builder().secured()");
+        }
+        return BrokerFiles.HOST + ":" + port;
+    }
+
+    /** The certificates, users and OAuth server of a {@linkplain Builder#secured() secured} broker. */
+    public BrokerSecurity security() {
+        if (security == null) throw new IllegalStateException("this broker is not secured: start it with KafkaBroker.builder().secured()");
+        return security;
     }
 
     /** The broker process's id (the one {@link #close()} stops). */
@@ -160,7 +192,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (closed) throw new IllegalStateException("this broker was closed");
         if (process.isAlive()) throw new IllegalStateException(this + " is running: stop it first");
         try {
-            process = BrokerStart.restart(lib, files, log, timeout);
+            process = BrokerStart.restart(lib, files, security, log, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException("restarting " + this, e);
         } catch (InterruptedException e) {
@@ -189,6 +221,7 @@ public final class KafkaBroker implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        if (security != null) security.close();
         deleteRecursively(dir);
     }
 
@@ -224,6 +257,9 @@ public final class KafkaBroker implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(90);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private boolean secured;
+        private boolean authorizer;
+        private Duration oauthReauthentication;
 
         private Builder() {}
 
@@ -260,25 +296,61 @@ public final class KafkaBroker implements AutoCloseable {
         /**
          * Turns authorization on: Kafka's {@value #STANDARD_AUTHORIZER} (ACLs kept in the KRaft
          * metadata, so CreateAcls/DescribeAcls/DeleteAcls work) with {@value #ANONYMOUS} as the
-         * only super user. Every listener is PLAINTEXT, where each client (and the controller
+         * only super user (with {@link #secured()}: and {@code User:admin}). On the PLAINTEXT
+         * listeners each client (and the controller
          * talking to itself) is {@code User:ANONYMOUS}: clients may do anything, while ACLs can
          * be created, listed and deleted for other principals.
          */
         public Builder standardAuthorizer() {
-            properties.put("authorizer.class.name", STANDARD_AUTHORIZER);
-            properties.put("super.users", ANONYMOUS);
+            authorizer = true;
+            return this;
+        }
+
+        /**
+         * Adds the {@link Listener#SSL}, {@link Listener#SASL_PLAINTEXT} and
+         * {@link Listener#SASL_SSL} listeners beside PLAINTEXT, set up by a fresh
+         * {@link BrokerSecurity} (test CA and certificates, users with random passwords for
+         * PLAIN and SCRAM, an {@link OAuthServer} for OAUTHBEARER), which
+         * {@link KafkaBroker#security()} returns and {@link #close()} stops. With
+         * {@link #standardAuthorizer()}, {@code User:admin} is a super user too, and
+         * {@code allow.everyone.if.no.acl.found=true} keeps resources without ACLs open to
+         * every authenticated user, so that a test restricts only what it puts ACLs on.
+         */
+        public Builder secured() {
+            secured = true;
+            return this;
+        }
+
+        /**
+         * On a {@linkplain #secured() secured} broker, OAUTHBEARER sessions must
+         * re-authenticate this often ({@code connections.max.reauth.ms} of the mechanism on
+         * both SASL listeners), so that a client's refreshed tokens are actually presented.
+         * Default: no re-authentication.
+         */
+        public Builder oauthReauthentication(Duration interval) {
+            this.oauthReauthentication = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
         /** Formats a fresh data directory, starts the broker and waits until it serves requests. */
         public KafkaBroker start() {
             Path lib = kafkaLib != null ? kafkaLib : libFromSystemProperty();
+            Map<String, String> props = new LinkedHashMap<>();
+            if (authorizer) {
+                props.put("authorizer.class.name", STANDARD_AUTHORIZER);
+                props.put("super.users", secured ? ANONYMOUS + ";User:" + BrokerSecurity.ADMIN : ANONYMOUS);
+                if (secured) props.put("allow.everyone.if.no.acl.found", "true");
+            }
+            props.putAll(properties);
             try {
                 Path dir = Files.createTempDirectory("jrdkafka-broker-");
+                BrokerSecurity security = null;
                 try {
+                    security = secured ? BrokerSecurity.create(oauthReauthentication) : null;
                     return BrokerStart.run(lib, dir, logFile != null ? logFile : dir.resolve("broker.log"),
-                            properties, startTimeout, requestTimeout, ATTEMPTS);
+                            props, security, startTimeout, requestTimeout, ATTEMPTS);
                 } catch (Throwable t) {
+                    if (security != null) security.close();
                     deleteRecursively(dir);
                     throw t;
                 }
@@ -302,17 +374,18 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Used by {@link BrokerStart} once the broker serves requests. */
-    static KafkaBroker started(Process process, Path lib, Path dir, Path log, BrokerFiles files, Duration requestTimeout,
-                               Duration startupTime) {
-        return new KafkaBroker(process, lib, dir, log, files, requestTimeout, startupTime);
+    static KafkaBroker started(Process process, Path lib, Path dir, Path log, BrokerFiles files, BrokerSecurity security,
+                               Duration requestTimeout, Duration startupTime) {
+        return new KafkaBroker(process, lib, dir, log, files, security, requestTimeout, startupTime);
     }
 
     static List<String> toolJvmArgs() {
         return TOOL_JVM;
     }
 
-    static List<String> brokerJvmArgs(BrokerFiles files) {
-        return Stream.concat(BROKER_JVM.stream(),
-                Stream.of("-Dlog4j2.configurationFile=" + files.log4jConfig().toUri())).toList();
+    static List<String> brokerJvmArgs(BrokerFiles files, BrokerSecurity security) {
+        return Stream.of(BROKER_JVM.stream(), Stream.of("-Dlog4j2.configurationFile=" + files.log4jConfig().toUri()),
+                security == null ? Stream.<String>empty() : security.brokerJvmArguments().stream())
+                .flatMap(s -> s).toList();
     }
 }

@@ -22,7 +22,7 @@ class KafkaBrokerStartFailureTest {
 
     @Test
     void serverPropertiesListenOnLoopbackOnlyAndOverridesWin() throws Exception {
-        BrokerFiles files = BrokerFiles.write(tmp, 1, Map.of("num.partitions", "3"));
+        BrokerFiles files = BrokerFiles.write(tmp, 1, Map.of("num.partitions", "3"), null);
         String props = Files.readString(files.serverProperties());
         assertTrue(props.contains("listeners=PLAINTEXT://127.0.0.1:" + files.brokerPort() + ",CONTROLLER://127.0.0.1:"
                 + files.controllerPort() + "\n"), props);

@@ -11,6 +11,8 @@ import dev.jrdkafka.internal.rd.client.ClientSetup;
 import dev.jrdkafka.internal.rd.client.DeliveryReportView;
 import dev.jrdkafka.internal.rd.client.EventSink;
 import dev.jrdkafka.internal.rd.client.RdClient;
+import dev.jrdkafka.internal.rd.client.RdSecurity;
+import dev.jrdkafka.security.SecuritySettings;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +44,17 @@ public final class ClientCore implements EventSink {
 
     /** What a client kind asks for. */
     public record Spec(Class<?> facade, int type, Map<String, String> config, ClientListener listener,
-                       boolean oauthBearerTokenRefresh, Deliveries deliveries, Consumer<ClientSetup> callbacks) {
+                       boolean oauthBearerTokenRefresh, Deliveries deliveries, Consumer<ClientSetup> callbacks,
+                       SecuritySettings security) {
         public Spec {
             Objects.requireNonNull(listener, "listener");
+            if (security == null) security = SecuritySettings.none();
+        }
+
+        /** Without Java security objects. */
+        public Spec(Class<?> facade, int type, Map<String, String> config, ClientListener listener,
+                    boolean oauthBearerTokenRefresh, Deliveries deliveries, Consumer<ClientSetup> callbacks) {
+            this(facade, type, config, listener, oauthBearerTokenRefresh, deliveries, callbacks, null);
         }
     }
 
@@ -59,6 +69,7 @@ public final class ClientCore implements EventSink {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile KafkaException fatal;
     private volatile boolean leaked;
+    private final AuthFailures authFailures = new AuthFailures();
 
     public ClientCore(Spec spec) {
         this.kind = spec.facade().getSimpleName();
@@ -66,8 +77,11 @@ public final class ClientCore implements EventSink {
         this.guard = new ClientGuard(kind);
         this.listener = spec.listener();
         this.deliveries = spec.deliveries();
+        SecurityHooks.check(spec);
+        Consumer<ClientSetup> callbacks = spec.callbacks() == null ? setup -> { } : spec.callbacks();
+        SecurityHooks hooks = new SecurityHooks(this, spec.security());
         this.client = RdClient.create(spec.type(), spec.config(), spec.oauthBearerTokenRefresh(), this,
-                spec.callbacks() == null ? setup -> { } : spec.callbacks());
+                callbacks.andThen(hooks::install));
         LiveClients.add(client.name());
     }
 
@@ -282,12 +296,49 @@ public final class ClientCore implements EventSink {
         run(() -> client.setOAuthBearerTokenFailure(reason));
     }
 
+    /**
+     * {@code rd_kafka_sasl_set_credentials}: the PLAIN or SCRAM username and password for
+     * the next authentication (existing connections stay as they are).
+     */
+    public void setSaslCredentials(String username, String password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        run(() -> RdSecurity.setSaslCredentials(client, username, password));
+        authFailures.clear();
+    }
+
+    /**
+     * The last authentication failure (SASL or TLS) librdkafka reported, if it came within
+     * the last {@code window}: what a call that waited for a broker in vain should throw.
+     */
+    public Optional<KafkaException> recentAuthenticationFailure(Duration window) {
+        return authFailures.recent(window);
+    }
+
+    /** Notes the certificate verifier's rejection, for the _SSL error that follows. */
+    void verifierRejected(String reason) {
+        authFailures.verifierRejected(reason);
+    }
+
+    /**
+     * Runs {@code onFailure} for each authentication failure reported from now on (on the
+     * thread serving events); returns what stops it.
+     */
+    public Runnable onAuthenticationFailure(Consumer<KafkaException> onFailure) {
+        return authFailures.subscribe(onFailure);
+    }
+
     // ---- metadata ---------------------------------------------------------------------
 
     /** One Metadata request for {@code topic} (null: all topics), waiting up to {@code timeout}. */
     public ClusterMetadata metadata(String topic, Duration timeout) {
         int ms = Timeouts.millis(timeout, "timeout");
-        return call(() -> RdMetadata.fetch(client, topic, ms));
+        return call(() -> authFailures.failFast(ms, slice -> RdMetadata.fetch(client, topic, slice), this::pollIfIdleForEvents));
+    }
+
+    /** Serves pending events (errors among them) unless another thread is serving them. */
+    private void pollIfIdleForEvents() {
+        if (!CallbackScope.isInside(this)) pollIfIdle();
     }
 
     /**
@@ -349,7 +400,8 @@ public final class ClientCore implements EventSink {
             error = fatal(underlying[0], text != null ? text : reason);
             fatal = error;
         } else {
-            error = new KafkaException(code, reason + " (" + KafkaError.fromCode(code) + ")");
+            error = new KafkaException(code, authFailures.withVerifierReason(code, reason) + " (" + KafkaError.fromCode(code) + ")");
+            if (AuthFailures.isAuthentication(code) && !AuthFailures.isReauthenticationRefusal(reason)) authFailures.report(error);
         }
         if (leaked) {
             log.warn("{} (leaked, closing): {}", name(), error.getMessage());

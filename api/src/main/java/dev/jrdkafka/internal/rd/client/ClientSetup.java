@@ -13,6 +13,7 @@ public final class ClientSetup {
     private final RdConf conf;
     private final Arena arena;
     private final EventSink sink;
+    private final java.util.List<java.util.function.Consumer<MemorySegment>> afterCreate = new java.util.ArrayList<>();
 
     ClientSetup(RdConf conf, Arena arena, EventSink sink) {
         this.conf = conf;
@@ -30,6 +31,15 @@ public final class ClientSetup {
 
     public EventSink sink() {
         return sink;
+    }
+
+    /** Runs {@code step} on the new {@code rd_kafka_t} right after {@code rd_kafka_new}; a failure destroys the client. */
+    public void afterCreate(java.util.function.Consumer<MemorySegment> step) {
+        afterCreate.add(step);
+    }
+
+    void runAfterCreate(MemorySegment rk) {
+        for (var step : afterCreate) step.accept(rk);
     }
 
     /** Reports a failure of a callback to the sink; never throws (it runs in upcalls). */

@@ -92,6 +92,12 @@ public final class RdClient {
                 throw new IllegalArgumentException("librdkafka refused the configuration: " + errstr.getString(0));
             }
             conf.handOver(); // owned by rk now
+            try {
+                setup.runAfterCreate(rk);
+            } catch (RuntimeException | Error e) {
+                rd_kafka_destroy(rk);
+                throw e;
+            }
             RdClient client = new RdClient(rk, arena);
             rd_kafka_set_log_queue(rk, MemorySegment.NULL); // NULL: forward logs to the main queue
             return client;
