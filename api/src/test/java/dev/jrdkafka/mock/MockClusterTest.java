@@ -118,6 +118,7 @@ class MockClusterTest {
             Class<?> t = types[i];
             if (t == int.class) args[i] = i == 0 ? 1 : 0;
             else if (t == long.class) args[i] = 0L;
+            else if (t == boolean.class) args[i] = true;
             else if (t == String.class) args[i] = strings++ == 0 ? "topic" : "value";
             else if (t == Duration.class) args[i] = Duration.ofMillis(100);
             else if (t == ApiKey.class) args[i] = ApiKey.PRODUCE;
