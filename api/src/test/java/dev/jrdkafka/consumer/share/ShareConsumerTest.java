@@ -155,7 +155,7 @@ class ShareConsumerTest {
                 }
                 produce(cluster, TOPIC, 4, 200);
                 long deadline = System.nanoTime() + 60_000_000_000L;
-                while (byA.size() + byB.size() < 200) {
+                while (firstDeliveries(byA, byB) < 200) {
                     assertTrue(System.nanoTime() < deadline, "200 records within 60 s, got " + byA.size() + " + " + byB.size());
                     drain(a, byA);
                     drain(b, byB);
@@ -164,19 +164,27 @@ class ShareConsumerTest {
                     drain(a, byA);
                     drain(b, byB);
                 }
-                Set<String> all = new TreeSet<>(byA);
-                all.addAll(byB);
+                Set<String> all = new TreeSet<>();
+                for (String d : byA) all.add(d.substring(0, d.lastIndexOf('#')));
+                for (String d : byB) all.add(d.substring(0, d.lastIndexOf('#')));
                 assertEquals(200, all.size(), "none lost");
-                assertEquals(200, byA.size() + byB.size(), "none delivered twice");
+                // A share group delivers at least once: a record may come back (to either member) when
+                // its acquisition lock lapses, e.g. on a loaded machine, but then with a higher
+                // delivery count. Acquired twice as a first delivery would be a double acquisition.
+                assertEquals(200, firstDeliveries(byA, byB), "each record acquired once as a first delivery");
                 assertTrue(!byA.isEmpty() && !byB.isEmpty(), "both members got records: " + byA.size() + " + " + byB.size());
                 System.out.printf("share split: member A %d, member B %d records%n", byA.size(), byB.size());
             }
         }
     }
 
+    private static long firstDeliveries(List<String> byA, List<String> byB) {
+        return java.util.stream.Stream.concat(byA.stream(), byB.stream()).filter(d -> d.endsWith("#1")).count();
+    }
+
     private static void drain(ShareConsumer c, List<String> into) {
         try (ShareRecordBatch batch = c.poll(Duration.ofMillis(50))) {
-            for (var r : batch) into.add(r.valueString());
+            for (var r : batch) into.add(r.valueString() + "#" + r.deliveryCount());
         }
     }
 
