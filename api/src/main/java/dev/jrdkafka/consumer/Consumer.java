@@ -200,18 +200,47 @@ public final class Consumer implements AutoCloseable {
 
     // ---- offsets ------------------------------------------------------------------
 
-    /** Commits the positions of the whole assignment, waiting for the result. */
+    /**
+     * How long {@link #commitSync()} and {@link #commitSync(Map)} wait for the commit's
+     * reply: 60 s, as kafka-clients' {@code default.api.timeout.ms}.
+     */
+    public static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Commits the positions of the whole assignment, waiting for the result at most
+     * {@link #DEFAULT_COMMIT_TIMEOUT}; see {@link #commitSync(Map, Duration)}.
+     */
     public void commitSync() {
-        run(() -> core.rd.commit(null, false));
+        commitSync(DEFAULT_COMMIT_TIMEOUT);
+    }
+
+    /** Commits the positions of the whole assignment, waiting for the result at most {@code timeout}; see {@link #commitSync(Map, Duration)}. */
+    public void commitSync(Duration timeout) {
+        int ms = millis(timeout);
+        run(() -> core.rd.commitSync(null, ms));
+    }
+
+    /**
+     * Commits {@code offsets}, waiting for the result at most {@link #DEFAULT_COMMIT_TIMEOUT};
+     * see {@link #commitSync(Map, Duration)}.
+     */
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        commitSync(offsets, DEFAULT_COMMIT_TIMEOUT);
     }
 
     /**
      * Commits {@code offsets} (per partition the next offset to read, with the leader epoch of
-     * the record before it and any metadata), waiting for the result.
+     * the record before it and any metadata), waiting for the result at most {@code timeout}.
+     * A commit librdkafka never gets an answer to (coordinator gone, request lost) cannot block
+     * past it: then a retriable {@link KafkaException} {@code _TIMED_OUT} is thrown and the
+     * commit's outcome is unknown — it may still be applied later, so treat that work as
+     * uncommitted (reprocessing it is at-least-once). A reply arriving after the timeout is
+     * still reported to the options' {@link OffsetCommitListener}.
      */
-    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
         Map<TopicPartition, OffsetAndMetadata> copy = positions(offsets);
-        run(() -> core.rd.commit(copy, false));
+        int ms = millis(timeout);
+        run(() -> core.rd.commitSync(copy, ms));
     }
 
     /**
@@ -219,7 +248,7 @@ public final class Consumer implements AutoCloseable {
      * the options' {@link OffsetCommitListener}, if any; else librdkafka logs a failure.
      */
     public void commitAsync() {
-        run(() -> core.rd.commit(null, true));
+        run(() -> core.rd.commit(null));
     }
 
     /**

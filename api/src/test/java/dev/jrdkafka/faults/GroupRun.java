@@ -1,5 +1,6 @@
 package dev.jrdkafka.faults;
 
+import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
 import dev.jrdkafka.OffsetAndMetadata;
 import dev.jrdkafka.TopicPartition;
@@ -50,6 +51,7 @@ final class GroupRun {
                     .sessionTimeoutMs(6000));
             List<Consumer> members = new ArrayList<>();
             int commitFailures = 0;
+            int commitTimeouts = 0;
             int pollErrors = 0;
             boolean crashed = false;
             boolean joined = false;
@@ -90,6 +92,7 @@ final class GroupRun {
                             next.forEach((tp, o) -> check.committed(tp.partition(), o.offset()));
                         } catch (KafkaException e) {
                             commitFailures++; // that work stays uncommitted: a later owner may read it again
+                            if (e.error() == KafkaError._TIMED_OUT) commitTimeouts++; // no reply within commitSync's bound
                         }
                     }
                     Thread.sleep(PACE_MS);
@@ -104,6 +107,7 @@ final class GroupRun {
             }
             Map<String, Integer> outcomes = new java.util.TreeMap<>();
             outcomes.put("commit failures", commitFailures);
+            if (commitTimeouts > 0) outcomes.put("commit timeouts", commitTimeouts);
             outcomes.put("poll errors", pollErrors);
             return new Outcome(s.name(), s.role().name(), n, check.records(), check.missing(), 0, check.skipped(), 0,
                     check.reread(), outcomes, null, (System.nanoTime() - started) / 1_000_000);

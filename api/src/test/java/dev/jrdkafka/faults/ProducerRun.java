@@ -54,7 +54,8 @@ final class ProducerRun {
             }
             reports.assertOneOutcomePerMessage();
             LogCheck log = new LogCheck(inLog, PARTITIONS);
-            ReadBack.read(cluster.bootstrapServers(), TOPIC, PARTITIONS, log, KafkaConfig.create());
+            ReadBack.read(cluster.bootstrapServers(), TOPIC, PARTITIONS, log, KafkaConfig.create(),
+                    s.role() == Scenario.Role.TRANSACTIONAL);
             return new Outcome(s.name(), s.role().name(), n, log.records(), log.lost(), log.duplicated(), log.outOfOrder(),
                     reports.failedCount(), 0, reports.outcomes(), fatal, (System.nanoTime() - started) / 1_000_000)
                     .verify(s, log);

@@ -18,7 +18,8 @@ final class ReadBack {
 
     private ReadBack() {}
 
-    static void read(String bootstrap, String topic, int partitions, LogCheck check, KafkaConfig extra) throws Exception {
+    static void read(String bootstrap, String topic, int partitions, LogCheck check, KafkaConfig extra,
+            boolean transactional) throws Exception {
         KafkaConfig config = KafkaConfig.create().bootstrapServers(bootstrap).set("log_level", 3L)
                 .set("auto.offset.reset", "earliest").setAll(extra.toMap());
         try (Consumer consumer = Consumer.create(config)) {
@@ -27,7 +28,12 @@ final class ReadBack {
             for (int p = 0; p < partitions; p++) {
                 TopicPartition tp = new TopicPartition(topic, p);
                 start.put(tp, Consumer.OFFSET_BEGINNING);
-                end.put(p, consumer.watermarks(tp, Duration.ofSeconds(30)).high());
+                long high = consumer.watermarks(tp, Duration.ofSeconds(30)).high();
+                // Since librdkafka 2.15.0 the mock writes a COMMIT/ABORT control batch (one offset)
+                // per partition at EndTxn (rd_kafka_mock_partition_write_control_batch), so after a
+                // transactional run the last offset is a marker no consumer is handed. A record
+                // missed there would still show as lost in the LogCheck.
+                end.put(p, transactional ? Math.max(0, high - 1) : high);
             }
             consumer.assign(start);
             long[] next = new long[partitions];
@@ -50,7 +56,7 @@ final class ReadBack {
         }
     }
 
-    /** The mock writes no transaction markers, so the last record of a partition sits just below its high watermark. */
+    /** Whether every partition was read up to its end (see the transactional end in {@link #read}). */
     private static boolean reachedEnd(long[] next, Map<Integer, Long> end) {
         for (int p = 0; p < next.length; p++) if (next[p] < end.get(p)) return false;
         return true;

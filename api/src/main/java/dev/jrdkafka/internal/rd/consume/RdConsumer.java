@@ -175,11 +175,45 @@ public final class RdConsumer {
         return n;
     }
 
-    /** Commits {@code offsets} (null: the current positions of the assignment). */
-    public void commit(Map<TopicPartition, OffsetAndMetadata> offsets, boolean async) {
+    /**
+     * Starts a commit of {@code offsets} (null: the current positions of the assignment) without
+     * waiting; the outcome reaches only the {@code on_commit} interceptor. Synchronous commits use
+     * {@link #commitSync}: {@code rd_kafka_commit(.., 0)} would wait with no bound.
+     */
+    public void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         try (RdPartitionList list = offsets == null ? null : RdPartitionList.ofPositions(offsets)) {
-            int rc = rd_kafka_commit(rk, list == null ? MemorySegment.NULL : list.ptr(), async ? 1 : 0);
+            int rc = rd_kafka_commit(rk, list == null ? MemorySegment.NULL : list.ptr(), 1);
             if (rc != 0 && rc != RD_KAFKA_RESP_ERR__NO_OFFSET()) RdErrors.check(rc, "commit");
+        }
+    }
+
+    /**
+     * A synchronous commit bounded by {@code timeoutMs}: {@code rd_kafka_commit_queue} with a
+     * temporary queue, polled once. {@code rd_kafka_commit(rk, offsets, 0)} would wait for the
+     * reply with no bound. The pending request holds its own reference to the queue, and
+     * destroying our owner handle disables it, so a reply arriving after a timeout is dropped
+     * by librdkafka, not written to freed memory. The {@code on_commit} interceptor still sees
+     * that reply. Throws {@code _TIMED_OUT} (retriable) when no reply came in time.
+     */
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, int timeoutMs) {
+        MemorySegment replies = rd_kafka_queue_new(rk);
+        try (RdPartitionList list = offsets == null ? null : RdPartitionList.ofPositions(offsets)) {
+            RdErrors.check(rd_kafka_commit_queue(rk, list == null ? MemorySegment.NULL : list.ptr(), replies,
+                    MemorySegment.NULL, MemorySegment.NULL), "commit");
+            MemorySegment ev = rd_kafka_queue_poll(replies, timeoutMs);
+            if (ev.equals(MemorySegment.NULL)) {
+                throw KafkaException.retriable(RD_KAFKA_RESP_ERR__TIMED_OUT(), "commit: no reply within " + timeoutMs
+                        + " ms; the commit's outcome is unknown (it may still apply)");
+            }
+            int rc;
+            try {
+                rc = rd_kafka_event_error(ev);
+            } finally {
+                rd_kafka_event_destroy(ev);
+            }
+            if (rc != 0 && rc != RD_KAFKA_RESP_ERR__NO_OFFSET()) RdErrors.check(rc, "commit");
+        } finally {
+            rd_kafka_queue_destroy(replies);
         }
     }
 
