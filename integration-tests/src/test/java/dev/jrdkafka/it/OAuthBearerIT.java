@@ -134,7 +134,12 @@ class OAuthBearerIT {
         // librdkafka re-authenticates each session (KIP-368) before the token expires and Kafka
         // 4.4 refuses that (ILLEGAL_SASL_STATE); the connection is re-established with a fresh
         // login. Those refusals are expected here; anything else is a failure.
-        List<KafkaException> unexpected = errors.stream().filter(e -> !e.getMessage().contains("Request not valid in current SASL state")).toList();
+        // librdkafka 2.15.0 also reports _ALL_BROKERS_DOWN (not fatal) while that single broker's
+        // connection is re-established; earlier CMake builds never raised it (librdkafka #5282).
+        List<KafkaException> unexpected = errors.stream()
+                .filter(e -> !e.getMessage().contains("Request not valid in current SASL state"))
+                .filter(e -> !e.getMessage().contains("_ALL_BROKERS_DOWN"))
+                .toList();
         System.out.println("OAUTHBEARER refresh under load: " + sent.size() + " records, " + provider.calls + " tokens, "
                 + (errors.size() - unexpected.size()) + " refused re-authentications");
         assertTrue(unexpected.isEmpty(), "no other client error: " + unexpected);
