@@ -2,6 +2,7 @@ package dev.jrdkafka.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrdkafka.KafkaError;
 import dev.jrdkafka.KafkaException;
@@ -9,6 +10,7 @@ import dev.jrdkafka.TopicPartition;
 import dev.jrdkafka.admin.Admin;
 import dev.jrdkafka.cluster.AccessControlEntry;
 import dev.jrdkafka.cluster.AclBinding;
+import dev.jrdkafka.cluster.AclBindingFilter;
 import dev.jrdkafka.cluster.AclOperation;
 import dev.jrdkafka.cluster.AclPermissionType;
 import dev.jrdkafka.cluster.PatternType;
@@ -68,15 +70,22 @@ class AclEnforcementIT {
         group = topic + "-group";
         broker.createTopic(topic, 1);
         try (Admin admin = Admin.create(as(broker, BrokerSecurity.ADMIN))) {
-            admin.createAcls(List.of(
+            List<AclBinding> bindings = List.of(
                     allow(ResourceType.TOPIC, topic, BrokerSecurity.ALICE, AclOperation.ALL),
                     allow(ResourceType.GROUP, group, BrokerSecurity.ALICE, AclOperation.ALL),
                     deny(ResourceType.TOPIC, topic, BrokerSecurity.BOB, AclOperation.WRITE),
                     deny(ResourceType.TOPIC, topic, BrokerSecurity.BOB, AclOperation.READ),
                     deny(ResourceType.TOPIC, topic, BrokerSecurity.BOB, AclOperation.DELETE),
-                    deny(ResourceType.GROUP, group, BrokerSecurity.BOB, AclOperation.READ))).all().get(30, TimeUnit.SECONDS);
+                    deny(ResourceType.GROUP, group, BrokerSecurity.BOB, AclOperation.READ));
+            admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+            // The broker's authorizer applies the controller's ACL records a moment later: wait
+            // until this (single) broker describes them all, which it answers from that authorizer.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!admin.describeAcls(AclBindingFilter.ANY).get(30, TimeUnit.SECONDS).containsAll(bindings)) {
+                assertTrue(System.nanoTime() < deadline, "the broker describes the new ACLs within 30 s");
+                Thread.sleep(50);
+            }
         }
-        Thread.sleep(1000); // the broker applies the controller's ACL records a moment later
         try (Producer p = Producer.create(as(broker, BrokerSecurity.ALICE))) {
             p.send(new ProducerRecord(topic, 0, null, Clients.bytes("allowed"), 0, List.of())).get(30, TimeUnit.SECONDS);
         }
