@@ -19,7 +19,7 @@ public record NewTopic(String name, int partitions, int replicationFactor, Map<I
     public NewTopic {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) throw new IllegalArgumentException("a topic name must not be empty");
-        if (name.indexOf('\0') < 0 && !legalName(name)) { // NUL: refused where it is turned into a C string
+        if (name.indexOf('\0') < 0 && !isLegalName(name)) { // NUL: refused where it is turned into a C string
             throw new IllegalArgumentException("illegal topic name '" + name
                     + "': Kafka allows 1 to 249 of [a-zA-Z0-9._-], not '.' or '..'");
         }
@@ -63,8 +63,13 @@ public record NewTopic(String name, int partitions, int replicationFactor, Map<I
         return new NewTopic(name, partitions, replicationFactor, replicaAssignments, configs);
     }
 
-    private static boolean legalName(String name) {
-        if (name.length() > 249 || name.equals(".") || name.equals("..")) return false;
+    /**
+     * Kafka's rule for topic names, as its brokers check it: 1 to 249 of {@code [a-zA-Z0-9._-]},
+     * not "." or "..". The one copy of the rule: producing, {@code NewTopic} and the mock
+     * cluster's arguments all ask it.
+     */
+    public static boolean isLegalName(String name) {
+        if (name.isEmpty() || name.length() > 249 || name.equals(".") || name.equals("..")) return false;
         return name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == '.' || c == '_' || c == '-');
     }

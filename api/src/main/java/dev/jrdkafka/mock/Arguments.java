@@ -1,5 +1,6 @@
 package dev.jrdkafka.mock;
 
+import dev.jrdkafka.cluster.NewTopic;
 import java.time.Duration;
 
 /**
@@ -17,16 +18,11 @@ final class Arguments {
     /** A Kafka topic name: 1 to 249 of {@code [a-zA-Z0-9._-]}, not "." or "..". */
     static String topic(String topic) {
         if (topic == null) throw new IllegalArgumentException("topic must not be null");
-        if (topic.isEmpty() || topic.length() > MAX_TOPIC_LENGTH || topic.equals(".") || topic.equals("..")
-                || !topic.chars().allMatch(Arguments::legalTopicChar)) {
+        if (!NewTopic.isLegalName(topic)) {
             throw new IllegalArgumentException("illegal topic name '" + topic
                     + "': Kafka allows 1 to " + MAX_TOPIC_LENGTH + " of [a-zA-Z0-9._-], not '.' or '..'");
         }
         return topic;
-    }
-
-    private static boolean legalTopicChar(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     }
 
     /** A partition index, 0 to {@link MockCluster#MAX_PARTITIONS} - 1. */

@@ -2,6 +2,7 @@ package dev.jrdkafka.internal.rd.produce;
 
 import static dev.jrdkafka.bindings.rdkafka_h.*;
 
+import dev.jrdkafka.cluster.NewTopic;
 import dev.jrdkafka.internal.rd.NativeObject;
 import dev.jrdkafka.internal.rd.Rd;
 import dev.jrdkafka.internal.rd.RdErrors;
@@ -19,20 +20,9 @@ final class RdTopic extends NativeObject {
 
     private static final int MAX_NAME_LENGTH = 249;
 
-    /** Kafka's rule for topic names (as its brokers check it). */
-    static boolean isLegal(String name) {
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.equals(".") || name.equals("..")) return false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-            if (!ok) return false;
-        }
-        return true;
-    }
-
     static RdTopic create(MemorySegment rk, String name) {
         if (name.isEmpty()) throw new IllegalArgumentException("the topic name is empty");
-        if (name.indexOf('\0') < 0 && !isLegal(name)) { // a NUL is refused by Rd.cString, with its own message
+        if (name.indexOf('\0') < 0 && !NewTopic.isLegalName(name)) { // a NUL is refused by Rd.cString, with its own message
             // The broker would refuse the record only later (TOPIC_EXCEPTION), a mock cluster not at all.
             throw new IllegalArgumentException("illegal topic name '" + name + "': Kafka allows 1 to " + MAX_NAME_LENGTH
                     + " of [a-zA-Z0-9._-], not '.' or '..'");
