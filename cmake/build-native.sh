@@ -16,10 +16,11 @@
 #   --asan         builds librdkafka with AddressSanitizer (-fsanitize=address, frame
 #                  pointers, -O2 with debug info) in its own cache directory; the library then needs
 #                  the compiler's libasan preloaded (see cmake/asan/bin/java). For tests only.
+#   --print-build-dir  prints the cache build directory these inputs map to, builds nothing
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="" stage="" tarball="" cache="" asan=""
+out="" stage="" tarball="" cache="" asan="" print_dir=""
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,11 +29,12 @@ while [ $# -gt 0 ]; do
     --tarball) tarball="$2"; shift 2 ;;
     --cache) cache="$2"; shift 2 ;;
     --asan) asan=1; shift ;;
+    --print-build-dir) print_dir=1; shift ;;
     --) shift; extra=("$@"); break ;;
     *) echo "build-native.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
-[ -n "$out" ] || { echo "build-native.sh: --out DIR is required" >&2; exit 2; }
+[ -n "$out" ] || [ -n "$print_dir" ] || { echo "build-native.sh: --out DIR is required" >&2; exit 2; }
 [ -n "$tarball" ] || tarball="${JRDKAFKA_RDKAFKA_TARBALL:-}"
 [ -n "$cache" ] || cache="${JRDKAFKA_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jrdkafka}"
 
@@ -64,15 +66,19 @@ if [ -n "$tarball" ]; then
   tarball="$(cd "$(dirname "$tarball")" 2>/dev/null && pwd)/$(basename "$tarball")" || true
 fi
 
-# The cache key: our CMake files, the compiler and CMake versions, and the options.
-# The source archive is pinned by SHA-256 in CMakeLists.txt, so it is covered there.
+# The cache key: our CMake files and where they are, the compiler and CMake versions, and
+# the options. The source archive is pinned by SHA-256 in CMakeLists.txt, so it is covered
+# there. The path is in the key because CMake ties a build directory to its source
+# directory: two checkouts sharing one would break when the first is deleted (measured).
 key="$( {
+  printf '%s\n' "$here"
   cat "$here/CMakeLists.txt" "$here/library.c" "$here"/modules/*.cmake
   cc --version | head -n 1
   cmake --version | head -n 1
   printf '%s\n' "$platform" "${extra[@]+"${extra[@]}"}"
 } | sha256sum | cut -c1-16)"
 build="$cache/build/librdkafka-$platform$variant-$key"
+if [ -n "$print_dir" ]; then echo "$build"; exit 0; fi
 mkdir -p "$build"
 
 if [ ! -f "$build/CMakeCache.txt" ]; then

@@ -26,7 +26,11 @@ class NativeBuildScriptTest {
     private record Run(int exitCode, String output) {}
 
     private Run build(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        return run(SCRIPT, args);
+    }
+
+    private Run run(Path script, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("JRDKAFKA_RDKAFKA_TARBALL");
@@ -75,5 +79,28 @@ class NativeBuildScriptTest {
         assertFalse(log.contains("Building C object"), "recompiled sources:\n" + log);
         assertFalse(log.contains("Linking C"), "relinked:\n" + log);
         assertTrue(Files.size(tmp.resolve("out/lib/librdkafka.so.1")) > 1_000_000);
+    }
+
+    @Test
+    void eachCheckoutGetsItsOwnBuildDirectory() throws Exception {
+        // CMake ties a build directory to its source directory: when two clones shared one,
+        // deleting the clone that configured it broke the other's build.
+        Path copy = Files.createDirectories(tmp.resolve("other-clone/cmake"));
+        for (String name : List.of("build-native.sh", "CMakeLists.txt", "library.c")) {
+            Files.copy(ROOT.resolve("cmake").resolve(name), copy.resolve(name));
+        }
+        Files.createDirectories(copy.resolve("modules"));
+        try (var modules = Files.list(ROOT.resolve("cmake/modules"))) {
+            for (Path m : modules.toList()) Files.copy(m, copy.resolve("modules").resolve(m.getFileName()));
+        }
+        List<String> args = List.of("--cache", tmp.resolve("cache").toString(), "--print-build-dir");
+        Run here = build(args);
+        Run there = run(copy.resolve("build-native.sh"), args);
+        assertEquals(0, here.exitCode(), here.output());
+        assertEquals(0, there.exitCode(), there.output());
+        assertTrue(here.output().strip().startsWith(tmp.resolve("cache/build/librdkafka-").toString()), here.output());
+        assertNotEquals(here.output().strip(), there.output().strip(), "same CMake files in two places share a build directory");
+        assertEquals(here.output(), build(args).output(), "the key is stable");
+        assertFalse(Files.exists(tmp.resolve("cache/build")), "--print-build-dir builds nothing");
     }
 }
