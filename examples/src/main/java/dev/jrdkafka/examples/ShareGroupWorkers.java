@@ -78,6 +78,10 @@ public final class ShareGroupWorkers {
             if (mock == null) Thread.sleep(5000);
 
             AtomicInteger unsent = new AtomicInteger();
+            // The producer stays open until the workers are done: librdkafka 2.15.0's mock broker
+            // ends every share session on a broker when any connection to it closes (not only the
+            // member's), so closing the producer mid-run released the workers' acquired jobs and
+            // failed their acknowledgements (SHARE_SESSION_NOT_FOUND), which redelivered jobs.
             try (Producer producer = Producer.create(KafkaConfig.create().bootstrapServers(bootstrap))) {
                 for (int n = 0; n <= JOBS; n++) {
                     String job = n < JOBS ? "job-" + n : "poison-1";
@@ -86,18 +90,18 @@ public final class ShareGroupWorkers {
                     });
                 }
                 producer.flush(Duration.ofSeconds(30));
-            }
-            if (unsent.get() > 0) {
-                System.out.println("FAILED: " + unsent.get() + " jobs not produced");
-                System.exit(1);
-            }
-            System.out.println("produced " + JOBS + " jobs and 1 poison job");
+                if (unsent.get() > 0) {
+                    System.out.println("FAILED: " + unsent.get() + " jobs not produced");
+                    System.exit(1);
+                }
+                System.out.println("produced " + JOBS + " jobs and 1 poison job");
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-            while ((done.size() < JOBS || rejected.get() < 1) && System.nanoTime() < deadline) Thread.sleep(50);
-            Thread.sleep(1000); // any duplicate would show up now
-            stop.set(true);
-            for (Thread t : workers) t.join(TimeUnit.SECONDS.toMillis(90));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+                while ((done.size() < JOBS || rejected.get() < 1) && System.nanoTime() < deadline) Thread.sleep(50);
+                Thread.sleep(1000); // any duplicate would show up now
+                stop.set(true);
+                for (Thread t : workers) t.join(TimeUnit.SECONDS.toMillis(90));
+            }
 
             long once = done.values().stream().filter(c -> c == 1).count();
             int expectedRetries = JOBS / 10;
