@@ -39,11 +39,16 @@ final class ClusterReads {
                 .set("auto.offset.reset", "earliest").set("enable.partition.eof", true)
                 .set("isolation.level", isolationLevel);
         long records = 0;
+        List<String> errors = new ArrayList<>();
         try (Consumer c = Consumer.create(config, options)) {
             c.assign(tps);
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!atEnd.containsAll(tps)) {
-                if (System.nanoTime() - deadline > 0) throw new AssertionError("reading " + topic + " to its end: only " + atEnd);
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("reading " + topic + " (" + isolationLevel + ") to its end within 90 s: " + records
+                            + " records read, end reached on " + atEnd + " of " + partitions + " partitions, "
+                            + "errors: " + errors);
+                }
                 try (RecordBatch batch = c.pollBatch(10_000, Duration.ofMillis(200))) {
                     for (int i = 0; i < batch.size(); i++) {
                         TopicPartition tp = new TopicPartition(topic, batch.partition(i));
@@ -53,6 +58,7 @@ final class ClusterReads {
                     }
                 } catch (KafkaException e) {
                     if (e.isFatal()) throw e;
+                    if (errors.size() < 10) errors.add(e.getMessage());
                 }
             }
         }

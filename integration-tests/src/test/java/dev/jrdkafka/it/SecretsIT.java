@@ -25,7 +25,6 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,9 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(120)
 class SecretsIT {
     @Test
-    @Disabled("Passed on librdkafka 2.14.2 (7,775 strings, 7,756 debug lines checked, no secret); in the first clean-clone "
-            + "CI run on 2.15.0 the log capture saw only 2 lines, so the check proved nothing: the capture must be made "
-            + "reliable (issue 21) before this test counts again")
     void noSecretInLogsExceptionsOrDumps(KafkaBroker broker) throws Exception {
         BrokerSecurity s = broker.security();
         String token = s.oauth().issueToken(BrokerSecurity.ALICE, Instant.now().plusSeconds(300));
