@@ -2,7 +2,7 @@
  * jrdkafka's Java API over librdkafka. Public packages: {@code dev.jrdkafka} (errors, topic
  * partitions, the client listener, library facts), {@code dev.jrdkafka.config}
  * (configuration), {@code dev.jrdkafka.producer}, {@code dev.jrdkafka.security} (Java security objects:
- * OAUTHBEARER token provider, TLS identity, certificate verifier), {@code dev.jrdkafka.consumer} (with
+ * OAUTHBEARER token provider, OIDC client credentials, TLS identity, certificate verifier), {@code dev.jrdkafka.consumer} (with
  * librdkafka's queues and events, and waiting on consumers without pinning virtual threads),
  * {@code dev.jrdkafka.consumer.share} (share consumers, KIP-932; preview)
  * and {@code dev.jrdkafka.mock} (librdkafka's in-process mock cluster).
@@ -13,6 +13,7 @@
 module dev.jrdkafka.api {
     requires dev.jrdkafka.bindings;
     requires org.slf4j;
+    requires java.net.http; // OidcClientCredentials' token requests
 
     exports dev.jrdkafka;
     exports dev.jrdkafka.admin;

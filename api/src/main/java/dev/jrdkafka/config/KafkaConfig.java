@@ -532,6 +532,10 @@ public final class KafkaConfig {
         if (hint == null && RdConfValidation.JAVA_CLIENT_ONLY_PROPERTIES.contains(key)) {
             hint = ConfigKeys.KAFKA_CLIENTS_HINTS.get(key);
         }
+        if (hint == null && key.startsWith("sasl.oauthbearer.") && message != null && message.contains("libcurl")) {
+            hint = "for OIDC, give the same settings to dev.jrdkafka.security.OidcClientCredentials (fromProperties takes "
+                    + "these very keys) and set it with KafkaConfig.oauthBearerTokenProvider";
+        }
         String shown = r.status() == RdConfValidation.Status.UNKNOWN ? key
                 : key + "=" + (sensitive ? REDACTED : "\"" + value + "\"");
         if (hint != null) {

@@ -1,6 +1,7 @@
 package dev.jrdkafka.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,12 +17,14 @@ import dev.jrdkafka.producer.ProducerOptions;
 import dev.jrdkafka.producer.ProducerRecord;
 import dev.jrdkafka.security.OAuthBearerToken;
 import dev.jrdkafka.security.OAuthBearerTokenProvider;
+import dev.jrdkafka.security.OidcClientCredentials;
 import dev.jrdkafka.testkit.KafkaBroker;
 import dev.jrdkafka.testkit.OAuthServer;
 import dev.jrdkafka.testkit.SecuredBrokerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -164,11 +167,35 @@ class OAuthBearerIT {
         }
     }
 
+    /**
+     * OIDC without libcurl: {@code OidcClientCredentials} from librdkafka's own OIDC property
+     * names fetches tokens from the testkit's token endpoint (client-credentials grant) for a
+     * producer, a consumer and an Admin, and the broker validates them against its JWKS.
+     */
+    @Test
+    void oidcClientCredentialsFromJava(KafkaBroker broker) throws Exception {
+        OAuthServer server = broker.security().oauth();
+        int before = server.tokenRequests();
+        OidcClientCredentials oidc = OidcClientCredentials.fromProperties(Map.of(
+                "sasl.oauthbearer.token.endpoint.url", server.tokenUrl(),
+                "sasl.oauthbearer.client.id", OAuthServer.CLIENT_ID,
+                "sasl.oauthbearer.client.secret", OAuthServer.CLIENT_SECRET,
+                "sasl.oauthbearer.scope", "kafka"));
+        KafkaConfig c = Secured.config(broker, KafkaBroker.Listener.SASL_PLAINTEXT).saslMechanism("OAUTHBEARER")
+                .oauthBearerTokenProvider(oidc);
+        Secured.roundTrip(broker, c, "oidc-java");
+        try (Admin admin = Admin.create(c)) {
+            assertFalse(admin.describeCluster().get(30, TimeUnit.SECONDS).nodes().isEmpty());
+        }
+        assertTrue(server.tokenRequests() - before >= 3, "a token per client: " + (server.tokenRequests() - before));
+    }
+
     /** librdkafka's own OIDC client-credentials flow against the testkit's token endpoint (needs the oidc feature). */
     @Test
     void oidcThroughTheTestTokenEndpoint(KafkaBroker broker) throws Exception {
         assumeTrue(Librdkafka.builtinFeatures().contains("oidc"),
-                "this librdkafka build has no oidc feature (build with -DJRDKAFKA_WITH_CURL=ON): " + Librdkafka.builtinFeatures());
+                "this librdkafka build has no oidc feature (build with -DJRDKAFKA_WITH_CURL=ON; oidcClientCredentialsFromJava "
+                        + "covers OIDC without it): " + Librdkafka.builtinFeatures());
         OAuthServer server = broker.security().oauth();
         int before = server.tokenRequests();
         KafkaConfig c = Secured.config(broker, KafkaBroker.Listener.SASL_PLAINTEXT).saslMechanism("OAUTHBEARER")
