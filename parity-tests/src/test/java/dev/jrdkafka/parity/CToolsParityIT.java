@@ -55,8 +55,8 @@ class CToolsParityIT {
         Path perf = CTools.rdkafkaPerformance();
         int partitions = 4;
         String key = "parity-key";
-        broker.createTopic("cparity-perf-c", partitions);
-        broker.createTopic("cparity-perf-rd", partitions);
+        Clients.createTopic(broker, "cparity-perf-c", partitions);
+        Clients.createTopic(broker, "cparity-perf-rd", partitions);
         CTools.Run c = CTools.run(new byte[0], 60, perf, "-P", "-t", "cparity-perf-c", "-b", broker.bootstrapServers(), "-s",
                 String.valueOf(SIZE), "-c", String.valueOf(COUNT), "-k", key, "-F", "0", "-z", "gzip",
                 "-X", "partitioner=murmur2_random", "-X", "linger.ms=5", "-a", "-1");
@@ -86,8 +86,8 @@ class CToolsParityIT {
     void kcatAndJrdkafkaPlaceAndCarryKeyedDataAlike(KafkaBroker broker) throws Exception {
         Path kcat = CTools.kcat();
         int partitions = 5;
-        broker.createTopic("cparity-kcat-c", partitions);
-        broker.createTopic("cparity-kcat-rd", partitions);
+        Clients.createTopic(broker, "cparity-kcat-c", partitions);
+        Clients.createTopic(broker, "cparity-kcat-rd", partitions);
         StringBuilder input = new StringBuilder();
         List<String[]> lines = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {

@@ -133,6 +133,35 @@ final class Clients {
         return out;
     }
 
+    /**
+     * Creates a topic and waits, bounded, until the broker reports a leader for every
+     * partition. Without the wait, a producer may write while the broker is still creating
+     * the partitions' logs: once, on a loaded machine, kafka-clients' idempotent producer then
+     * got OutOfOrderSequenceException for a retried first batch until its delivery timeout
+     * (PARITY.md, observations).
+     */
+    static void createTopic(KafkaBroker broker, String name, int partitions, Map<String, String> configs) throws Exception {
+        broker.createTopic(name, partitions, configs);
+        Properties p = kc(broker);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try {
+                    var d = admin.describeTopics(List.of(name)).allTopicNames().get(10, java.util.concurrent.TimeUnit.SECONDS).get(name);
+                    if (d.partitions().size() == partitions && d.partitions().stream().allMatch(tp -> tp.leader() != null && tp.leader().id() >= 0)) return;
+                } catch (java.util.concurrent.ExecutionException notYet) {
+                    // UnknownTopicOrPartitionException until the metadata reaches the broker
+                }
+                if (System.nanoTime() - deadline > 0) throw new AssertionError("partitions of " + name + " have no leader within 30 s");
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    static void createTopic(KafkaBroker broker, String name, int partitions) throws Exception {
+        createTopic(broker, name, partitions, Map.of());
+    }
+
     /** Waits, bounded, until {@code value} reaches {@code target}. */
     static void await(String what, Duration timeout, IntSupplier value, int target) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

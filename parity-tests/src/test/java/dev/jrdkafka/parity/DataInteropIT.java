@@ -102,7 +102,7 @@ class DataInteropIT {
     void bytesSurviveTheTrip(String codec, Direction direction, boolean logAppendTime, KafkaBroker broker) throws Exception {
         String topic = "interop-" + codec + "-" + (direction == Direction.JRDKAFKA_TO_KAFKA_CLIENTS ? "rd2kc" : "kc2rd")
                 + (logAppendTime ? "-lat" : "-ct");
-        broker.createTopic(topic, 1, Map.of("message.timestamp.type", logAppendTime ? "LogAppendTime" : "CreateTime",
+        Clients.createTopic(broker, topic, 1, Map.of("message.timestamp.type", logAppendTime ? "LogAppendTime" : "CreateTime",
                 "max.message.bytes", String.valueOf(4 * MIB)));
         List<Sample> samples = samples();
         long before = System.currentTimeMillis();

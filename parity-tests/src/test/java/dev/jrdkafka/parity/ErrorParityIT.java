@@ -62,9 +62,9 @@ class ErrorParityIT {
         Files.createDirectories(reports);
         broker = KafkaBroker.builder().secured().standardAuthorizer().brokerProperty("auto.create.topics.enable", "false")
                 .logFile(reports.resolve("kafka-broker-errors.log")).start();
-        broker.createTopic("err-one", 1);
-        broker.createTopic("err-small", 1, Map.of("max.message.bytes", "100000"));
-        broker.createTopic("err-denied", 1);
+        Clients.createTopic(broker, "err-one", 1);
+        Clients.createTopic(broker, "err-small", 1, Map.of("max.message.bytes", "100000"));
+        Clients.createTopic(broker, "err-denied", 1);
         // alice may not write err-denied (a DENY ACL; admin and ANONYMOUS are super users)
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kc())) {
             AclBinding deny = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "err-denied", PatternType.LITERAL),

@@ -76,7 +76,7 @@ class MixedGroupIT {
     void membersOfBothClientsShareTheWork(Protocol protocol, KafkaBroker broker) throws Exception {
         String topic = "mixed-" + protocol.name().toLowerCase(java.util.Locale.ROOT);
         String group = topic + "-group";
-        broker.createTopic(topic, PARTITIONS);
+        Clients.createTopic(broker, topic, PARTITIONS);
         long[] end = new long[PARTITIONS];
         Arrays.fill(end, RECORDS / PARTITIONS);
         GroupProgressCheck check = new GroupProgressCheck(end);

@@ -77,8 +77,8 @@ class PartitionerParityIT {
     void murmur2RandomPlacesKeysAsKafkaClients(int partitions, KafkaBroker broker) throws Exception {
         String rdTopic = "part-murmur2-rd-" + partitions;
         String kcTopic = "part-murmur2-kc-" + partitions;
-        broker.createTopic(rdTopic, partitions);
-        broker.createTopic(kcTopic, partitions);
+        Clients.createTopic(broker, rdTopic, partitions);
+        Clients.createTopic(broker, kcTopic, partitions);
         List<byte[]> keys = binaryKeys();
 
         int[] byRd = produceWithJrdkafka(broker, rdTopic, "murmur2_random", keys);
@@ -112,8 +112,8 @@ class PartitionerParityIT {
         var kcat = CTools.kcat();
         String rdTopic = "part-" + partitioner + "-rd-" + partitions;
         String cTopic = "part-" + partitioner + "-kcat-" + partitions;
-        broker.createTopic(rdTopic, partitions);
-        broker.createTopic(cTopic, partitions);
+        Clients.createTopic(broker, rdTopic, partitions);
+        Clients.createTopic(broker, cTopic, partitions);
         List<String> keys = textKeys();
         List<byte[]> keyBytes = keys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         int[] byRd = produceWithJrdkafka(broker, rdTopic, partitioner, keyBytes);

@@ -55,9 +55,9 @@ class TransactionsParityIT {
     }
 
     @Test
-    void jrdkafkaTransactionsAsKafkaClientsReadCommittedSeesThem(KafkaBroker broker) {
+    void jrdkafkaTransactionsAsKafkaClientsReadCommittedSeesThem(KafkaBroker broker) throws Exception {
         String topic = "tx-rd2kc";
-        broker.createTopic(topic, 2);
+        Clients.createTopic(broker, topic, 2);
         try (Producer p = Producer.create(Clients.rd(broker).transactionalId("tx-rd2kc-producer"))) {
             p.initTransactions(TX);
             for (int tx = 0; tx < 3; tx++) {
@@ -81,9 +81,9 @@ class TransactionsParityIT {
     }
 
     @Test
-    void kafkaClientsTransactionsAsJrdkafkaReadCommittedSeesThem(KafkaBroker broker) {
+    void kafkaClientsTransactionsAsJrdkafkaReadCommittedSeesThem(KafkaBroker broker) throws Exception {
         String topic = "tx-kc2rd";
-        broker.createTopic(topic, 2);
+        Clients.createTopic(broker, topic, 2);
         Properties props = Clients.kcProducer(broker);
         props.put("transactional.id", "tx-kc2rd-producer");
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(props)) {
@@ -135,9 +135,9 @@ class TransactionsParityIT {
     @Test
     void mixedConsumeTransformProduce(KafkaBroker broker) throws Exception {
         int n = 60;
-        broker.createTopic("ctp-in", 1);
-        broker.createTopic("ctp-out-kc-rd", 1);
-        broker.createTopic("ctp-out-rd-kc", 1);
+        Clients.createTopic(broker, "ctp-in", 1);
+        Clients.createTopic(broker, "ctp-out-kc-rd", 1);
+        Clients.createTopic(broker, "ctp-out-rd-kc", 1);
         try (Producer p = Producer.create(Clients.rd(broker))) {
             for (int i = 0; i < n; i++) p.send(new ProducerRecord("ctp-in", 0, null, utf8("value-" + i)));
             p.flush(Duration.ofSeconds(30));
