@@ -64,8 +64,10 @@ final class Convert {
 
     static List<dev.jrdkafka.Header> headersToJrd(Headers headers) {
         if (headers == null) return List.of();
-        List<dev.jrdkafka.Header> out = new ArrayList<>();
-        for (Header h : headers) out.add(new dev.jrdkafka.Header(h.key(), h.value()));
+        Header[] all = headers.toArray();
+        if (all.length == 0) return List.of();
+        List<dev.jrdkafka.Header> out = new ArrayList<>(all.length);
+        for (Header h : all) out.add(new dev.jrdkafka.Header(h.key(), h.value()));
         return out;
     }
 

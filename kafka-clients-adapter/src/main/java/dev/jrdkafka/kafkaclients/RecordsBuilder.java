@@ -2,6 +2,8 @@ package dev.jrdkafka.kafkaclients;
 
 import dev.jrdkafka.consumer.RecordBatch;
 import dev.jrdkafka.consumer.RecordView;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,35 +46,57 @@ final class RecordsBuilder<K, V> {
 
     Result<K, V> build(RecordBatch batch) {
         Map<TopicPartition, List<ConsumerRecord<K, V>>> byPartition = new LinkedHashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> next = new LinkedHashMap<>();
         int n = batch.size();
+        String lastTopic = null;
+        int lastPartition = -1;
+        TopicPartition tp = null;
+        List<ConsumerRecord<K, V>> list = null;
         for (int i = 0; i < n; i++) {
-            RecordView v = batch.get(i);
-            TopicPartition tp = new TopicPartition(v.topic(), v.partition());
-            RecordHeaders headers = Convert.headersToKafka(v.headers());
+            String topic = batch.topic(i);
+            int partition = batch.partition(i);
+            if (partition != lastPartition || !topic.equals(lastTopic)) { // a batch holds runs of one partition
+                tp = new TopicPartition(topic, partition);
+                list = byPartition.computeIfAbsent(tp, x -> new ArrayList<>());
+                lastTopic = topic;
+                lastPartition = partition;
+            }
+            List<dev.jrdkafka.Header> jrdHeaders = batch.headers(i);
+            RecordHeaders headers = jrdHeaders.isEmpty() ? new RecordHeaders() : Convert.headersToKafka(jrdHeaders);
+            MemorySegment k = batch.key(i);
+            MemorySegment v = batch.value(i);
             K key;
             V value;
             try {
-                key = keyFromBuffer ? fromBuffer(keyDeserializer, v.topic(), headers, v.key() == null ? null
-                        : v.key().asByteBuffer()) : keyDeserializer.deserialize(v.topic(), headers, v.keyBytes());
-                value = valueFromBuffer ? fromBuffer(valueDeserializer, v.topic(), headers, v.value() == null ? null
-                        : v.value().asByteBuffer()) : valueDeserializer.deserialize(v.topic(), headers, v.valueBytes());
+                key = keyFromBuffer ? keyDeserializer.deserialize(topic, headers, k == null ? null : k.asByteBuffer())
+                        : keyDeserializer.deserialize(topic, headers, k == null ? null : k.toArray(ValueLayout.JAVA_BYTE));
+                value = valueFromBuffer ? valueDeserializer.deserialize(topic, headers, v == null ? null : v.asByteBuffer())
+                        : valueDeserializer.deserialize(topic, headers, v == null ? null : v.toArray(ValueLayout.JAVA_BYTE));
             } catch (RuntimeException e) {
-                return failed(batch, i, byPartition, next, e, tp, v, headers);
+                return failed(batch, i, byPartition, e, tp, batch.get(i), headers);
             }
-            int keySize = v.key() == null ? ConsumerRecord.NULL_SIZE : (int) v.key().byteSize();
-            int valueSize = v.value() == null ? ConsumerRecord.NULL_SIZE : (int) v.value().byteSize();
-            int epoch = v.leaderEpoch();
-            Optional<Integer> leaderEpoch = epoch < 0 ? Optional.empty() : Optional.of(epoch);
-            byPartition.computeIfAbsent(tp, x -> new ArrayList<>()).add(new ConsumerRecord<>(v.topic(), v.partition(), v.offset(),
-                    v.timestamp(), timestampType(v.timestampType()), keySize, valueSize, key, value, headers, leaderEpoch));
-            next.put(tp, new OffsetAndMetadata(v.offset() + 1, leaderEpoch, ""));
+            int keySize = k == null ? ConsumerRecord.NULL_SIZE : (int) k.byteSize();
+            int valueSize = v == null ? ConsumerRecord.NULL_SIZE : (int) v.byteSize();
+            int epoch = batch.leaderEpoch(i);
+            list.add(new ConsumerRecord<>(topic, partition, batch.offset(i), batch.timestamp(i),
+                    timestampType(batch.timestampType(i)), keySize, valueSize, key, value, headers,
+                    epoch < 0 ? Optional.empty() : Optional.of(epoch)));
         }
-        return new Result<>(new ConsumerRecords<>(byPartition, next), Map.of(), null);
+        return new Result<>(new ConsumerRecords<>(byPartition, nextOffsets(byPartition)), Map.of(), null);
+    }
+
+    /** Per partition, the position after its last record, with that record's leader epoch. */
+    private static <K, V> Map<TopicPartition, OffsetAndMetadata> nextOffsets(Map<TopicPartition, List<ConsumerRecord<K, V>>> byPartition) {
+        Map<TopicPartition, OffsetAndMetadata> next = new LinkedHashMap<>();
+        byPartition.forEach((tp, records) -> {
+            if (records.isEmpty()) return;
+            ConsumerRecord<K, V> last = records.getLast();
+            next.put(tp, new OffsetAndMetadata(last.offset() + 1, last.leaderEpoch(), ""));
+        });
+        return next;
     }
 
     private Result<K, V> failed(RecordBatch batch, int at, Map<TopicPartition, List<ConsumerRecord<K, V>>> byPartition,
-                                Map<TopicPartition, OffsetAndMetadata> next, RuntimeException e, TopicPartition tp,
+                                RuntimeException e, TopicPartition tp,
                                 RecordView v, RecordHeaders headers) {
         // Every partition's first record not returned: the consumer seeks back to it.
         Map<TopicPartition, Long> notReturned = new LinkedHashMap<>();
@@ -92,11 +116,7 @@ final class RecordsBuilder<K, V> {
                 v.key() == null ? null : ByteBuffer.wrap(v.keyBytes()), v.value() == null ? null : ByteBuffer.wrap(v.valueBytes()),
                 headers, "Error deserializing " + (keyFailed ? "key" : "value") + " for partition " + tp + " at offset "
                 + v.offset() + ". If needed, please seek past the record to continue consumption.", e);
-        return new Result<>(new ConsumerRecords<>(byPartition, next), notReturned, failure);
-    }
-
-    private static <T> T fromBuffer(Deserializer<T> d, String topic, RecordHeaders headers, ByteBuffer data) {
-        return d.deserialize(topic, headers, data);
+        return new Result<>(new ConsumerRecords<>(byPartition, nextOffsets(byPartition)), notReturned, failure);
     }
 
     static TimestampType timestampType(dev.jrdkafka.consumer.TimestampType t) {

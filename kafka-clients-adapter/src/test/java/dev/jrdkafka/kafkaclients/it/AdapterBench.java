@@ -81,7 +81,47 @@ class AdapterBench {
                 report("consume (incl. group join)", client, round, t0, cpu0);
                 report("consume (from 1st record)", client, round, joinedAt, cpuJoined);
             }
+            jrdkafkaApi(broker, round, value);
         }
+    }
+
+    /** Reference row: jrdkafka's own API (bytes, no kafka-clients types), same records, same broker. */
+    private static void jrdkafkaApi(KafkaBroker broker, int round, String value) {
+        String topic = "bench-jrdkafka-api-" + round;
+        broker.createTopic(topic, 3);
+        byte[] v = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var config = dev.jrdkafka.config.KafkaConfig.create().bootstrapServers(broker.bootstrapServers())
+                .set("acks", "1").set("linger.ms", "5").set("partitioner", "murmur2_random");
+        long cpu0 = cpu();
+        long t0 = System.nanoTime();
+        try (var p = dev.jrdkafka.producer.Producer.create(config)) {
+            for (int i = 0; i < RECORDS; i++) {
+                p.produce(topic, -1, Integer.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8), v);
+            }
+            p.flush(Duration.ofMinutes(2));
+        }
+        report("produce", "jrdkafka-api", round, t0, cpu0);
+        var cc = dev.jrdkafka.config.KafkaConfig.create().bootstrapServers(broker.bootstrapServers())
+                .groupId("bench-jrdkafka-api-" + round).set("auto.offset.reset", "earliest");
+        cpu0 = cpu();
+        t0 = System.nanoTime();
+        long n = 0, joinedAt = 0, cpuJoined = 0;
+        try (var c = dev.jrdkafka.consumer.Consumer.create(cc)) {
+            c.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (n < RECORDS && System.nanoTime() < deadline) {
+                try (var batch = c.pollBatch(500, Duration.ofMillis(500))) {
+                    if (n == 0 && !batch.isEmpty()) {
+                        joinedAt = System.nanoTime();
+                        cpuJoined = cpu();
+                    }
+                    n += batch.size();
+                }
+            }
+        }
+        if (n != RECORDS) throw new AssertionError("jrdkafka-api consumed " + n);
+        report("consume (incl. group join)", "jrdkafka-api", round, t0, cpu0);
+        report("consume (from 1st record)", "jrdkafka-api", round, joinedAt, cpuJoined);
     }
 
     private static long cpu() {
