@@ -100,6 +100,7 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
     private final Map<TopicPartition, OffsetAndMetadata> toStore = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
     private boolean assignedManually;
+    private boolean subscribed; // tracked here: asking librdkafka costs a round trip to its main thread
 
     public JrdkafkaConsumer(Map<String, Object> configs) {
         this(configs, null, null);
@@ -257,6 +258,7 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
             }
             listener = callback;
             consumer.subscribe(List.copyOf(topics));
+            subscribed = true;
         });
     }
 
@@ -288,7 +290,7 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
     public void assign(Collection<TopicPartition> partitions) {
         Objects.requireNonNull(partitions, "Topic partition collection to assign to cannot be null");
         owned(() -> {
-            if (!consumer.subscription().isEmpty()) {
+            if (subscribed) {
                 throw new IllegalStateException("Subscription to topics, partitions and pattern are mutually exclusive");
             }
             if (partitions.isEmpty()) {
@@ -314,6 +316,7 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
         if (assignedManually) consumer.unassign();
         else consumer.unsubscribe();
         assignedManually = false;
+        subscribed = false;
         consumed.clear();
         paused.clear();
     }
@@ -355,7 +358,7 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) throw new IllegalArgumentException("Timeout must not be negative");
         return owned(() -> {
-            if (consumer.subscription().isEmpty() && !assignedManually) {
+            if (!subscribed && !assignedManually) {
                 throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
             }
             storePositions();
@@ -397,14 +400,11 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
     /** Hands the positions of records returned by earlier polls to librdkafka's auto-commit. */
     private void storePositions() {
         if (toStore.isEmpty()) return;
-        Set<dev.jrdkafka.TopicPartition> assigned = consumer.assignment();
+        // Revoked and lost partitions were removed from toStore by the rebalance listener; one
+        // no longer assigned otherwise is refused by librdkafka alone (the others are stored).
         Map<dev.jrdkafka.TopicPartition, dev.jrdkafka.OffsetAndMetadata> offsets = new LinkedHashMap<>();
-        toStore.forEach((tp, o) -> {
-            var jtp = Convert.toJrd(tp);
-            if (assigned.contains(jtp)) offsets.put(jtp, Convert.toJrd(o));
-        });
+        toStore.forEach((tp, o) -> offsets.put(Convert.toJrd(tp), Convert.toJrd(o)));
         toStore.clear();
-        if (offsets.isEmpty()) return;
         try {
             consumer.storeOffsets(offsets);
         } catch (PartitionErrorsException e) {

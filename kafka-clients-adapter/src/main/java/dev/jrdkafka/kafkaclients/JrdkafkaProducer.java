@@ -58,6 +58,13 @@ public final class JrdkafkaProducer<K, V> implements Producer<K, V> {
     private final StatisticsMetrics metrics;
     private final Duration maxBlock;
     private final boolean transactional;
+    /** Records produced on jrdkafka's fast path, by opaque id, until their delivery report. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Pending> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextId = new java.util.concurrent.atomic.AtomicLong();
+
+    /** What a delivery report completes. */
+    private record Pending(int keySize, int valueSize, RecordHeaders headers, Callback callback,
+                           CompletableFuture<RecordMetadata> future) {}
 
     public JrdkafkaProducer(Map<String, Object> configs) {
         this(configs, null, null);
@@ -95,7 +102,8 @@ public final class JrdkafkaProducer<K, V> implements Producer<K, V> {
                 m.onStats(json);
             }
         };
-        ProducerOptions options = ProducerOptions.defaults().withListener(listener).withQueueFullTimeout(maxBlock);
+        ProducerOptions options = ProducerOptions.defaults().withListener(listener).withQueueFullTimeout(maxBlock)
+                .withDeliveryListener(this::onDelivery);
         try {
             this.producer = dev.jrdkafka.producer.Producer.create(t.config(), options);
         } catch (dev.jrdkafka.KafkaException e) {
@@ -148,6 +156,24 @@ public final class JrdkafkaProducer<K, V> implements Producer<K, V> {
         int valueSize = value == null ? -1 : value.length;
         String topic = intercepted.topic();
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        if (timestamp == 0 && headers.toArray().length == 0) {
+            // jrdkafka's fast path (no per-record native scratch memory); reports reach onDelivery
+            long id = nextId.incrementAndGet();
+            pending.put(id, new Pending(keySize, valueSize, headers, callback, future));
+            try {
+                producer.produce(topic, partition, key, value, id);
+            } catch (dev.jrdkafka.KafkaException e) {
+                pending.remove(id);
+                RuntimeException mapped = mapped(e);
+                if (!(mapped instanceof ApiException)) throw mapped;
+                complete(new RecordMetadata(new TopicPartition(topic, Math.max(partition, -1)), -1, -1, -1, -1, -1), mapped,
+                        headers, callback, future);
+            } catch (RuntimeException e) {
+                pending.remove(id);
+                throw e;
+            }
+            return future;
+        }
         try {
             producer.send(new dev.jrdkafka.producer.ProducerRecord(topic, partition, key, value, timestamp,
                     Convert.headersToJrd(headers)), (md, error) -> {
@@ -171,6 +197,23 @@ public final class JrdkafkaProducer<K, V> implements Producer<K, V> {
             complete(metadata, mapped, headers, callback, future);
         }
         return future;
+    }
+
+    /** Delivery reports of fast-path records, on jrdkafka's serving thread. */
+    private void onDelivery(dev.jrdkafka.producer.DeliveryReport report) {
+        Pending p = pending.remove(report.opaque());
+        if (p == null) return;
+        RecordMetadata metadata;
+        Exception error = null;
+        if (report.succeeded()) {
+            metadata = new RecordMetadata(new TopicPartition(report.topic(), report.partition()), report.offset(), 0,
+                    report.timestamp(), p.keySize(), p.valueSize());
+        } else {
+            error = mapped(dev.jrdkafka.KafkaException.of(report.errorCode(), "delivery to " + report.topic() + " ["
+                    + report.partition() + "] failed: " + report.error().description() + " (" + report.error() + ")"));
+            metadata = new RecordMetadata(new TopicPartition(report.topic(), Math.max(report.partition(), -1)), -1, -1, -1, -1, -1);
+        }
+        complete(metadata, error, p.headers(), p.callback(), p.future());
     }
 
     private ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {

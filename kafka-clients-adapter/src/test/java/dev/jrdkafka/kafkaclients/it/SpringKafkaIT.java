@@ -124,7 +124,11 @@ class SpringKafkaIT {
 
             // the two consumers split the 4 partitions
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline && container.getAssignedPartitions().size() != 4) Thread.sleep(100);
+            // the second consumer may join after the first took all partitions: wait for that rebalance
+            while (System.nanoTime() < deadline && (container.getAssignedPartitions().size() != 4
+                    || assignedByThread.values().stream().filter(s -> !s.isEmpty()).count() != 2)) {
+                Thread.sleep(100);
+            }
             Set<TopicPartition> all = new HashSet<>(container.getAssignedPartitions());
             assertEquals(4, all.size());
             long withPartitions = assignedByThread.values().stream().filter(s -> !s.isEmpty()).count();
