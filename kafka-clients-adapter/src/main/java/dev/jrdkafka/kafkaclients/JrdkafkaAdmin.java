@@ -66,7 +66,8 @@ import org.apache.kafka.common.metrics.KafkaMetric;
 /**
  * kafka-clients' {@link Admin} over jrdkafka's {@link dev.jrdkafka.admin.Admin}. Implemented:
  * createTopics, deleteTopics (by name), listTopics, describeTopics (by name), describeCluster,
- * createPartitions, deleteRecords, deleteConsumerGroups, listConsumerGroupOffsets, listOffsets,
+ * createPartitions, deleteRecords, describeConfigs, incrementalAlterConfigs, deleteConsumerGroups,
+ * listConsumerGroupOffsets, alterConsumerGroupOffsets, deleteConsumerGroupOffsets, listOffsets,
  * metrics and close. Every other operation throws {@link UnsupportedOperationException} saying
  * whether librdkafka lacks it or jrdkafka serves it and the adapter does not map it yet
  * ({@link #unwrap()} gives jrdkafka's Admin for those). Needs the class path (its result
@@ -306,6 +307,112 @@ public final class JrdkafkaAdmin implements Admin {
         return JrdkafkaAdminResults.listConsumerGroupOffsets(out);
     }
 
+    // ---- configs ------------------------------------------------------------------------
+
+    private static dev.jrdkafka.cluster.ConfigResource resource(org.apache.kafka.common.config.ConfigResource r) {
+        dev.jrdkafka.cluster.ConfigResource.Type type = switch (r.type()) {
+            case TOPIC -> dev.jrdkafka.cluster.ConfigResource.Type.TOPIC;
+            case GROUP -> dev.jrdkafka.cluster.ConfigResource.Type.GROUP;
+            case BROKER -> dev.jrdkafka.cluster.ConfigResource.Type.BROKER;
+            default -> throw unsupported("configs", "resource type " + r.type() + ": librdkafka 2.15.0 serves TOPIC, GROUP"
+                    + " and BROKER configs");
+        };
+        return new dev.jrdkafka.cluster.ConfigResource(type, r.name());
+    }
+
+    private static org.apache.kafka.clients.admin.ConfigEntry.ConfigSource source(dev.jrdkafka.cluster.ConfigSource s) {
+        try {
+            return org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.valueOf(s.name());
+        } catch (IllegalArgumentException e) {
+            return org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.UNKNOWN;
+        }
+    }
+
+    @Override
+    public org.apache.kafka.clients.admin.DescribeConfigsResult describeConfigs(
+            Collection<org.apache.kafka.common.config.ConfigResource> resources, org.apache.kafka.clients.admin.DescribeConfigsOptions options) {
+        Map<dev.jrdkafka.cluster.ConfigResource, org.apache.kafka.common.config.ConfigResource> asked = new LinkedHashMap<>();
+        for (var r : resources) asked.put(resource(r), r);
+        ResourceResults<dev.jrdkafka.cluster.ConfigResource, List<dev.jrdkafka.cluster.ConfigEntry>> r =
+                admin.describeConfigs(asked.keySet(), options(options));
+        Map<org.apache.kafka.common.config.ConfigResource, KafkaFuture<org.apache.kafka.clients.admin.Config>> out = new LinkedHashMap<>();
+        r.values().forEach((res, f) -> out.put(asked.get(res), future(f, entries -> {
+            List<org.apache.kafka.clients.admin.ConfigEntry> list = new ArrayList<>();
+            for (var e : entries) {
+                List<org.apache.kafka.clients.admin.ConfigEntry.ConfigSynonym> synonyms = new ArrayList<>();
+                if (options.includeSynonyms()) {
+                    for (var syn : e.synonyms()) synonyms.add(JrdkafkaAdminResults.synonym(syn.name(), syn.value(), source(syn.source())));
+                }
+                list.add(new org.apache.kafka.clients.admin.ConfigEntry(e.name(), e.value(), source(e.source()), e.isSensitive(),
+                        e.isReadOnly(), synonyms, org.apache.kafka.clients.admin.ConfigEntry.ConfigType.UNKNOWN, null));
+            }
+            return new org.apache.kafka.clients.admin.Config(list);
+        })));
+        return JrdkafkaAdminResults.describeConfigs(out);
+    }
+
+    @Override
+    public org.apache.kafka.clients.admin.AlterConfigsResult incrementalAlterConfigs(
+            Map<org.apache.kafka.common.config.ConfigResource, Collection<org.apache.kafka.clients.admin.AlterConfigOp>> configs,
+            org.apache.kafka.clients.admin.AlterConfigsOptions options) {
+        Map<dev.jrdkafka.cluster.ConfigResource, org.apache.kafka.common.config.ConfigResource> asked = new LinkedHashMap<>();
+        Map<dev.jrdkafka.cluster.ConfigResource, List<dev.jrdkafka.cluster.AlterConfigOp>> ops = new LinkedHashMap<>();
+        configs.forEach((res, list) -> {
+            var jr = resource(res);
+            asked.put(jr, res);
+            List<dev.jrdkafka.cluster.AlterConfigOp> jops = new ArrayList<>();
+            for (var op : list) {
+                jops.add(new dev.jrdkafka.cluster.AlterConfigOp(op.configEntry().name(),
+                        dev.jrdkafka.cluster.AlterConfigOp.OpType.valueOf(op.opType().name()), op.configEntry().value()));
+            }
+            ops.put(jr, jops);
+        });
+        AdminOptions o = options(options).withValidateOnly(options.shouldValidateOnly());
+        Map<org.apache.kafka.common.config.ConfigResource, KafkaFuture<Void>> out = new LinkedHashMap<>();
+        admin.incrementalAlterConfigs(ops, o).values().forEach((res, f) -> out.put(asked.get(res), future(f, v -> v)));
+        return JrdkafkaAdminResults.alterConfigs(out);
+    }
+
+    // ---- group offsets -----------------------------------------------------------------
+
+    @Override
+    public org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId,
+            Map<TopicPartition, OffsetAndMetadata> offsets, org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsOptions options) {
+        ResourceResults<dev.jrdkafka.TopicPartition, Void> r =
+                admin.alterConsumerGroupOffsets(groupId, Convert.offsetsToJrd(offsets), options(options));
+        return JrdkafkaAdminResults.alterConsumerGroupOffsets(perPartitionErrors(r));
+    }
+
+    @Override
+    public org.apache.kafka.clients.admin.DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId,
+            Set<TopicPartition> partitions, org.apache.kafka.clients.admin.DeleteConsumerGroupOffsetsOptions options) {
+        ResourceResults<dev.jrdkafka.TopicPartition, Void> r =
+                admin.deleteConsumerGroupOffsets(groupId, Convert.partitionsToJrd(partitions), options(options));
+        return JrdkafkaAdminResults.deleteConsumerGroupOffsets(perPartitionErrors(r), Set.copyOf(partitions));
+    }
+
+    /** kafka-clients' shape for these two: one future of per-partition protocol errors. */
+    private static KafkaFuture<Map<TopicPartition, org.apache.kafka.common.protocol.Errors>> perPartitionErrors(
+            ResourceResults<dev.jrdkafka.TopicPartition, Void> r) {
+        KafkaFutureImpl<Map<TopicPartition, org.apache.kafka.common.protocol.Errors>> f = new KafkaFutureImpl<>();
+        r.all().whenComplete((v, e) -> {
+            Map<TopicPartition, org.apache.kafka.common.protocol.Errors> errors = new LinkedHashMap<>();
+            r.values().forEach((tp, pf) -> {
+                org.apache.kafka.common.protocol.Errors err = org.apache.kafka.common.protocol.Errors.NONE;
+                if (pf.isCompletedExceptionally()) {
+                    try {
+                        pf.join();
+                    } catch (CompletionException | java.util.concurrent.CancellationException x) {
+                        err = org.apache.kafka.common.protocol.Errors.forException(error(x));
+                    }
+                }
+                errors.put(Convert.toKafka(tp), err);
+            });
+            f.complete(errors);
+        });
+        return f;
+    }
+
     // ---- client ---------------------------------------------------------------------------
 
     @Override
@@ -344,16 +451,6 @@ public final class JrdkafkaAdmin implements Admin {
     @Override
     public org.apache.kafka.clients.admin.DeleteAclsResult deleteAcls(java.util.Collection<org.apache.kafka.common.acl.AclBindingFilter> arg0, org.apache.kafka.clients.admin.DeleteAclsOptions arg1) {
         throw unsupported("deleteAcls", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.deleteAcls (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.DescribeConfigsResult describeConfigs(java.util.Collection<org.apache.kafka.common.config.ConfigResource> arg0, org.apache.kafka.clients.admin.DescribeConfigsOptions arg1) {
-        throw unsupported("describeConfigs", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.describeConfigs (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.AlterConfigsResult incrementalAlterConfigs(java.util.Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> arg0, org.apache.kafka.clients.admin.AlterConfigsOptions arg1) {
-        throw unsupported("incrementalAlterConfigs", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.incrementalAlterConfigs (JrdkafkaAdmin.unwrap())");
     }
 
     @Override
@@ -412,11 +509,6 @@ public final class JrdkafkaAdmin implements Admin {
     }
 
     @Override
-    public org.apache.kafka.clients.admin.DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(java.lang.String arg0, java.util.Set<org.apache.kafka.common.TopicPartition> arg1, org.apache.kafka.clients.admin.DeleteConsumerGroupOffsetsOptions arg2) {
-        throw unsupported("deleteConsumerGroupOffsets", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.deleteConsumerGroupOffsets (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
     public org.apache.kafka.clients.admin.DeleteStreamsGroupOffsetsResult deleteStreamsGroupOffsets(java.lang.String arg0, java.util.Set<org.apache.kafka.common.TopicPartition> arg1, org.apache.kafka.clients.admin.DeleteStreamsGroupOffsetsOptions arg2) {
         throw unsupported("deleteStreamsGroupOffsets", "librdkafka 2.15.0 has no streams-group Admin API");
     }
@@ -444,11 +536,6 @@ public final class JrdkafkaAdmin implements Admin {
     @Override
     public org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupResult removeMembersFromConsumerGroup(java.lang.String arg0, org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions arg1) {
         throw unsupported("removeMembersFromConsumerGroup", "librdkafka 2.15.0 has no LeaveGroup (remove members) Admin API");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(java.lang.String arg0, java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> arg1, org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsOptions arg2) {
-        throw unsupported("alterConsumerGroupOffsets", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.alterConsumerGroupOffsets (JrdkafkaAdmin.unwrap())");
     }
 
     @Override

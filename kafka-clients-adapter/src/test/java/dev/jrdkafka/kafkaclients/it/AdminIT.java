@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,6 +30,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,7 +76,21 @@ class AdminIT {
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             assertEquals(7, offsets.get(p0).offset());
             assertEquals("meta", offsets.get(p0).metadata());
+            admin.alterConsumerGroupOffsets("adapter-admin-group", Map.of(p0, new OffsetAndMetadata(9)))
+                    .all().get(30, TimeUnit.SECONDS);
+            assertEquals(9, admin.listConsumerGroupOffsets("adapter-admin-group").partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(p0).offset());
+            admin.deleteConsumerGroupOffsets("adapter-admin-group", Set.of(p0)).all().get(30, TimeUnit.SECONDS);
+            assertTrue(admin.listConsumerGroupOffsets("adapter-admin-group").partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(p0) == null);
             admin.deleteConsumerGroups(List.of("adapter-admin-group")).all().get(30, TimeUnit.SECONDS);
+
+            ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(Map.of(res, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "3600000"),
+                    AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+            Config config = admin.describeConfigs(List.of(res)).all().get(30, TimeUnit.SECONDS).get(res);
+            assertEquals("3600000", config.get("retention.ms").value());
+            assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, config.get("retention.ms").source());
 
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class, () -> admin.describeLogDirs(Set.of(1)));

@@ -64,4 +64,26 @@ public final class JrdkafkaAdminResults {
                                                                     int replicationFactor) {
         return new CreateTopicsResult.TopicMetadataAndConfig(topicId, partitions, replicationFactor, null);
     }
+
+    public static AlterConfigsResult alterConfigs(Map<org.apache.kafka.common.config.ConfigResource, KafkaFuture<Void>> values) {
+        return new AlterConfigsResult(values);
+    }
+
+    public static DescribeConfigsResult describeConfigs(Map<org.apache.kafka.common.config.ConfigResource, KafkaFuture<Config>> values) {
+        return new DescribeConfigsResult(values);
+    }
+
+    public static ConfigEntry.ConfigSynonym synonym(String name, String value, ConfigEntry.ConfigSource source) {
+        return new ConfigEntry.ConfigSynonym(name, value, source);
+    }
+
+    public static AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(
+            KafkaFuture<Map<TopicPartition, org.apache.kafka.common.protocol.Errors>> future) {
+        return new AlterConsumerGroupOffsetsResult(future);
+    }
+
+    public static DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(
+            KafkaFuture<Map<TopicPartition, org.apache.kafka.common.protocol.Errors>> future, Set<TopicPartition> partitions) {
+        return new DeleteConsumerGroupOffsetsResult(future, partitions);
+    }
 }
