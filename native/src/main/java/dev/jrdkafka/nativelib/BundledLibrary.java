@@ -38,7 +38,7 @@ final class BundledLibrary {
         String resource = RESOURCE_ROOT + platform.id() + "/" + FILE_NAME;
         List<URL> copies = resources(loader, resource);
         if (copies.isEmpty()) {
-            throw new NativeLibraryException(missingMessage(platform, resource));
+            throw new NativeLibraryException(missingMessage(platform, resource, loader));
         }
         String sha256 = expectedSha256(loader, resource, copies);
         NativeLibraryException failure = new NativeLibraryException(
@@ -123,18 +123,35 @@ final class BundledLibrary {
         return hashes.getFirst();
     }
 
-    private static String missingMessage(Platform platform, String resource) {
-        if (!platform.id().equals(Platform.SUPPORTED)) {
-            return "unsupported platform " + platform.id() + ": jrdkafka bundles librdkafka for "
-                    + Platform.SUPPORTED + " only. Build librdkafka " + RdKafkaLibrary.MINIMUM_VERSION_TEXT + ".x for this platform "
-                    + "(cmake/ in the jrdkafka sources, or librdkafka's own build) and point -D"
-                    + RdKafkaLibrary.PATH_PROPERTY + "=/path/to/librdkafka.so (or "
-                    + RdKafkaLibrary.PATH_ENV + ") at it.";
+    private static String missingMessage(Platform platform, String resource, ClassLoader loader) {
+        String yourOwn = "point -D" + RdKafkaLibrary.PATH_PROPERTY + "=/path/to/librdkafka (or "
+                + RdKafkaLibrary.PATH_ENV + ") at a librdkafka >= " + RdKafkaLibrary.MINIMUM_VERSION_TEXT
+                + " built for it";
+        List<String> present = platformJarsPresent(loader);
+        String onClassPath = present.isEmpty() ? "the class path holds no jrdkafka-native platform jar"
+                : "the class path holds the platform jar of " + String.join(", ", present) + " only";
+        if (!Platform.BUNDLED.contains(platform.id())) {
+            String recipe = Platform.RECIPE_ONLY.contains(platform.id())
+                    ? " For " + platform.id() + " the jrdkafka sources have a build recipe (cmake/CMakePresets.json,"
+                            + " see cmake/README.md), not yet a jar."
+                    : "";
+            return "unsupported platform " + platform.id() + ": jrdkafka builds platform jars for "
+                    + String.join(", ", Platform.BUNDLED) + " (classifier = platform)." + recipe
+                    + " Build librdkafka " + RdKafkaLibrary.MINIMUM_VERSION_TEXT + ".x for this platform"
+                    + " (cmake/ in the jrdkafka sources, or librdkafka's own build) and " + yourOwn + ".";
         }
-        return "no bundled librdkafka on the class path (resource " + resource + "): add the "
-                + "platform jar, dependency dev.jrdkafka:jrdkafka-native with classifier "
-                + platform.id() + ", or point -D" + RdKafkaLibrary.PATH_PROPERTY
-                + "=/path/to/librdkafka.so at a librdkafka >= " + RdKafkaLibrary.MINIMUM_VERSION_TEXT + ".";
+        return "no bundled librdkafka for " + platform.id() + " on the class path (resource " + resource
+                + "; " + onClassPath + "): add dependency dev.jrdkafka:jrdkafka-native with classifier "
+                + platform.id() + ", or " + yourOwn + ".";
+    }
+
+    /** Which known platforms' libraries the class path holds (to explain a mismatch). */
+    private static List<String> platformJarsPresent(ClassLoader loader) {
+        List<String> present = new ArrayList<>();
+        for (String id : Platform.BUNDLED) {
+            if (loader.getResource(RESOURCE_ROOT + id + "/" + FILE_NAME + ".sha256") != null) present.add(id);
+        }
+        return present;
     }
 
     static String sha256(Path file) throws IOException {

@@ -3,6 +3,7 @@ package dev.jrdkafka.nativelib;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,8 +17,17 @@ import java.util.Locale;
  */
 public record Platform(String os, String arch, boolean musl) {
 
-    /** Platforms that have a bundled library built by this project. */
-    public static final String SUPPORTED = "linux-x86_64";
+    /**
+     * Platforms whose platform jar (classifier = id) this project builds and tests:
+     * linux-x86_64 (glibc &ge; 2.28) and linux-aarch64 (glibc &ge; 2.17, cross-built).
+     */
+    public static final List<String> BUNDLED = List.of("linux-x86_64", "linux-aarch64");
+
+    /**
+     * Platforms with only a build recipe (cmake/CMakePresets.json and the platforms CI
+     * workflow): no jar is built for them yet, so they need {@code jrdkafka.library.path}.
+     */
+    public static final List<String> RECIPE_ONLY = List.of("macos-aarch64", "macos-x86_64", "windows-x86_64");
 
     /** The platform this JVM runs on. */
     public static Platform current() {

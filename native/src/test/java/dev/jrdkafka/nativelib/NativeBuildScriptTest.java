@@ -85,13 +85,13 @@ class NativeBuildScriptTest {
     void eachCheckoutGetsItsOwnBuildDirectory() throws Exception {
         // CMake ties a build directory to its source directory: when two clones shared one,
         // deleting the clone that configured it broke the other's build.
-        Path copy = Files.createDirectories(tmp.resolve("other-clone/cmake"));
-        for (String name : List.of("build-native.sh", "CMakeLists.txt", "library.c")) {
-            Files.copy(ROOT.resolve("cmake").resolve(name), copy.resolve(name));
-        }
-        Files.createDirectories(copy.resolve("modules"));
-        try (var modules = Files.list(ROOT.resolve("cmake/modules"))) {
-            for (Path m : modules.toList()) Files.copy(m, copy.resolve("modules").resolve(m.getFileName()));
+        Path copy = tmp.resolve("other-clone/cmake");
+        try (var files = Files.walk(ROOT.resolve("cmake"))) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(ROOT.resolve("cmake").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
         }
         List<String> args = List.of("--cache", tmp.resolve("cache").toString(), "--print-build-dir");
         Run here = build(args);

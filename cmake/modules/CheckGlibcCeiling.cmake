@@ -1,0 +1,25 @@
+# cmake -DLIBRARY=<file> -DREADELF=<readelf> -DCEILING=<x.y> -P CheckGlibcCeiling.cmake
+# Fails when the library's dynamic symbols ask for a glibc version newer than CEILING.
+execute_process(COMMAND "${READELF}" --dyn-syms -W "${LIBRARY}"
+    OUTPUT_VARIABLE syms RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${READELF} --dyn-syms ${LIBRARY} failed (${rc})")
+endif()
+string(REGEX MATCHALL "[A-Za-z0-9_.]+@@?GLIBC_[0-9.]+" refs "${syms}")
+set(newer "")
+set(highest "0")
+foreach(ref IN LISTS refs)
+  string(REGEX REPLACE ".*GLIBC_" "" version "${ref}")
+  if(version VERSION_GREATER highest)
+    set(highest "${version}")
+  endif()
+  if(version VERSION_GREATER CEILING)
+    list(APPEND newer "${ref}")
+  endif()
+endforeach()
+if(newer)
+  list(JOIN newer "\n  " text)
+  message(FATAL_ERROR "${LIBRARY} needs glibc newer than ${CEILING}:\n  ${text}\n"
+                      "Pin these in cmake/glibc-compat/glibc_compat.c (see cmake/README.md).")
+endif()
+message(STATUS "${LIBRARY}: highest glibc symbol version ${highest} (ceiling ${CEILING})")
