@@ -1,7 +1,7 @@
 # Sourced by ./jrdkafka (bash): the JDK AOT cache of the command-line program (JDK 25,
 # JEP 483/514/515). One cache per checkout and build: its file name holds a hash of the
-# checkout's path and a hash of the jars (path, size, time) and of the JDK (its release file
-# and path), so a rebuild or another JDK gets a new cache (the JVM also checks, and ignores a
+# checkout's path and a hash of the jars and of the JDK's release file (path, size, time),
+# so a rebuild or another JDK gets a new cache (the JVM also checks, and ignores a
 # cache that does not match). It is built by a training run of the program on its embedded
 # mock cluster (a produce/consume round trip), in the background after the first run.
 # Needs from the caller: $jdk, $jar, $lib, $root, the arrays java_cmd and main.
@@ -20,21 +20,29 @@ aot_cache_dir() {
   else echo "${TMPDIR:-/tmp}/jrdkafka-$(id -un 2>/dev/null || echo user)/aot"; fi
 }
 
-# Prints "<path hash>-<content hash>" of this checkout's build and JDK, or fails.
+# A hash of a string without starting a process (the launcher runs on every command).
+aot_string_hash() {
+  local s="$1" h=5381 i c
+  for ((i = 0; i < ${#s}; i++)); do printf -v c '%d' "'${s:i:1}"; h=$(( (h * 33 + c) & 0xffffffff )); done
+  echo "$h"
+}
+
+# Prints "<path hash>-<content hash>" of this checkout's build and JDK, or fails: two
+# processes (stat, cksum), since this runs before every command.
 aot_cache_key() {
-  local files stats
-  files=("$jar" "$lib"/*.jar)
-  # GNU stat, else BSD stat (macOS)
-  stats="$(stat -L -c '%n %s %Y' "${files[@]}" 2>/dev/null || stat -L -f '%N %z %m' "${files[@]}" 2>/dev/null)" || return 1
-  [ -n "$stats" ] && [ -f "$jdk/release" ] || return 1
-  printf '%s-%s' "$(printf '%s' "$root" | cksum | cut -d' ' -f1)" \
-    "$(printf '%s\n%s\n' "$stats" "$jdk" | cat - "$jdk/release" | cksum | cut -d' ' -f1)"
+  local stats sum
+  # GNU stat, else BSD stat (macOS); the JDK's release file stands for the JDK build
+  stats="$(stat -L -c '%n %s %Y' "$jar" "$lib"/*.jar "$jdk/release" 2>/dev/null \
+           || stat -L -f '%N %z %m' "$jar" "$lib"/*.jar "$jdk/release" 2>/dev/null)" || return 1
+  [ -n "$stats" ] || return 1
+  read -r sum _ < <(cksum <<< "$stats") || return 1
+  printf '%s-%s' "$(aot_string_hash "$root")" "$sum"
 }
 
 # Prints the cache file to use (it may not exist yet), or nothing when disabled or unusable.
+# ($jdk is a JDK >= 25: find_jdk picked it.)
 aot_cache_file() {
   case "${JRDKAFKA_AOT:-on}" in off|0|false|no) return 0 ;; esac
-  [ "$(jdk_feature "$jdk")" -ge 25 ] 2>/dev/null || return 0
   local key; key="$(aot_cache_key)" || return 0
   echo "$(aot_cache_dir)/jrdkafka-cli-$key.aot"
 }

@@ -150,7 +150,7 @@ final class PerfCommand implements Callable<Integer> {
         // the same work. Sized for every message (up to 1,000 partitions: 500 for 2,000,000
         // messages of 1 KiB), the producer had to serve hundreds of partitions with small
         // batches, which cost it 2-3x C's CPU per message at 1 KiB.
-        if (mode == Mode.PRODUCE) return Math.max(MOCK_DEFAULT_PARTITIONS, partitions.isEmpty() ? 0 : partitions.getFirst() + 1);
+        if (mode == Mode.PRODUCE) return MOCK_DEFAULT_PARTITIONS;
         int needed = (int) Math.min(1000, ((long) count * (size + RECORD_OVERHEAD) + MOCK_PARTITION_BYTES - 1) / MOCK_PARTITION_BYTES);
         int asked = mode == Mode.CONSUME ? partitions.stream().mapToInt(p -> p + 1).max().orElse(0) : 0;
         return Math.max(Math.max(3, needed), asked);
