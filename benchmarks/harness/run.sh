@@ -7,7 +7,8 @@
 # on two clusters: librdkafka's embedded mock cluster (3 brokers, in each C/J process; K
 # cannot use it) and the real single-node Apache Kafka broker from testkit (a child process
 # on 127.0.0.1, num.partitions=3). Runs alternate C, J, K per repeat. Reports msgs/s, MB/s,
-# CPU µs per message of the whole process (user+sys from /usr/bin/time), delivery latency
+# CPU µs per message of the whole process (user+sys from /usr/bin/time) and, for jrdkafka,
+# inside the JVM (its own figure: client creation to close), delivery latency
 # p50/p99 where the tool reports it, as medians with min-max over the repeats, and ratios
 # to C. Writes the markdown table to stdout and to benchmarks/results/harness-<profile>-<UTC
 # time>.md, the raw rows next to it (.tsv).
@@ -52,7 +53,7 @@ count_for() { if [ -n "${COUNT:-}" ]; then echo "$COUNT"; elif [ "$1" -ge 10240 
 # run CLUSTER TOOL SIZE LINGER CODEC ACKS COUNT BOOTSTRAP -> appends one row to $tmp/rows
 run() {
   local cluster="$1" tool="$2" size="$3" linger="$4" codec="$5" acks="$6" count="$7" bootstrap="$8"
-  local rate="" mbs="" p50="" p99="" t="$tmp/time" o="$tmp/out"
+  local rate="" mbs="" p50="" p99="" inner="" t="$tmp/time" o="$tmp/out"
   local rdx=(-X "linger.ms=$linger" -X "compression.codec=$codec" -X "acks=$acks")
   local where=(); [ "$cluster" = broker ] && where=(-b "$bootstrap")
   case "$tool" in
@@ -68,6 +69,8 @@ run() {
       mbs=$(sed -n 's/^% \([0-9]*\) msgs\/s, \([0-9.]*\) MB\/s.*/\2/p' "$o" | tail -1)
       p50=$(sed -n 's/.*delivery latency p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms.*/\1/p' "$o" | tail -1)
       p99=$(sed -n 's/.*delivery latency p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms.*/\2/p' "$o" | tail -1)
+      # its own CPU figure: from before the client is created to after it is closed (no JVM start)
+      inner=$(grep -oE '[0-9.]+ us CPU/msg' "$o" | tail -1 | cut -d' ' -f1)
       grep -q "$count delivered, 0 failed" "$o" || rate="" ;;
     K)
       [ "$cluster" = broker ] || return 0
@@ -87,8 +90,8 @@ run() {
   local u s e; read -r u s e < <(tail -1 "$t")
   if [ -z "$rate" ]; then echo "run failed: $cluster $tool $size $linger $codec $acks (output in $out_tsv.failed)" >&2
     { echo "== $cluster $tool $size $linger $codec $acks"; cat "$o"; } >> "$out_tsv.failed"; return 0; fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cluster" "$tool" "$size" "$linger" "$codec" "$acks" "$count" \
-    "$rate" "$mbs" "$(echo "($u + $s) * 1000000 / $count" | bc -l)" "$p50" "$p99" >> "$rows"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cluster" "$tool" "$size" "$linger" "$codec" "$acks" "$count" \
+    "$rate" "$mbs" "$(echo "($u + $s) * 1000000 / $count" | bc -l)" "$p50" "$p99" "$inner" >> "$rows"
 }
 
 : > "$tmp/rows"; rows="$tmp/rows"
@@ -120,20 +123,22 @@ cp "$tmp/rows" "$out_tsv"
 {
   echo "Profile \`$profile\`, $repeat repeats, $stamp. Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), Linux $(uname -r); $("$jdk/bin/java" -version 2>&1 | sed -n 2p); librdkafka $("$root/jrdkafka" version 2>/dev/null | sed -n 's/^librdkafka *\([^ ]*\).*/\1/p'); jrdkafka $(git -C "$root" rev-parse --short HEAD 2>/dev/null); JRDKAFKA_AOT=${JRDKAFKA_AOT:-on}; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo
-  echo "| cluster | size | linger | codec | acks | tool | msgs/s | MB/s | CPU µs/msg, whole process | latency p50 / p99 ms | ÷ C msgs/s | ÷ C CPU |"
-  echo "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|"
+  echo "| cluster | size | linger | codec | acks | tool | msgs/s | MB/s | CPU µs/msg, whole process | CPU µs/msg in the JVM (no start-up) | latency p50 / p99 ms | ÷ C msgs/s | ÷ C CPU |"
+  echo "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
   awk -F'\t' '
     function med(s,   n, a, i, j, t) { n = split(s, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
       lo = a[1]; hi = a[n]; return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
     { k = $1 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6; if (!(k in seen)) { seen[k] = 1; keys[++nk] = k }
       t = k SUBSEP $2; rate[t] = rate[t] " " $8; mb[t] = mb[t] " " $9; cpu[t] = cpu[t] " " $10
-      if ($11 != "") { p50[t] = p50[t] " " $11; p99[t] = p99[t] " " $12 } }
+      if ($11 != "") { p50[t] = p50[t] " " $11; p99[t] = p99[t] " " $12 }
+      if ($13 != "") inner[t] = inner[t] " " $13 }
     END { split("C J K", tools, " "); name["C"] = "C rdkafka_performance"; name["J"] = "jrdkafka perf"; name["K"] = "kafka-clients ProducerPerformance"
       for (i = 1; i <= nk; i++) { split(keys[i], f, SUBSEP); c = keys[i] SUBSEP "C"
         cr = (c in rate) ? med(rate[c]) : 0; cc = (c in cpu) ? med(cpu[c]) : 0
         for (x = 1; x <= 3; x++) { t = keys[i] SUBSEP tools[x]; if (!(t in rate)) continue
           r = med(rate[t]); rlo = lo; rhi = hi; m = med(mb[t]); u = med(cpu[t]); ulo = lo; uhi = hi
           lat = (t in p50) ? sprintf("%.1f / %.1f", med(p50[t]), med(p99[t])) : ""
-          printf "| %s | %s B | %s | %s | %s | %s | %.0f (%.0f–%.0f) | %.1f | %.3f (%.3f–%.3f) | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], name[tools[x]],
-            r, rlo, rhi, m, u, ulo, uhi, lat, (tools[x] == "C" || !cr) ? "" : sprintf("%.2f×", r / cr), (tools[x] == "C" || !cc) ? "" : sprintf("%.2f×", u / cc) } } }' "$out_tsv"
+          jin = (t in inner) ? sprintf("%.3f", med(inner[t])) : ""
+          printf "| %s | %s B | %s | %s | %s | %s | %.0f (%.0f–%.0f) | %.1f | %.3f (%.3f–%.3f) | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], name[tools[x]],
+            r, rlo, rhi, m, u, ulo, uhi, jin, lat, (tools[x] == "C" || !cr) ? "" : sprintf("%.2f×", r / cr), (tools[x] == "C" || !cc) ? "" : sprintf("%.2f×", u / cc) } } }' "$out_tsv"
 } | tee "$out_md"
