@@ -52,7 +52,7 @@ aot_cache_file() {
 aot_cache_build() {
   local cache="$1" dir lock tmp
   dir="$(dirname "$cache")"; lock="$cache.lock"; tmp="$cache.$$.tmp"
-  mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 1
+  mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] && [ -O "$dir" ] || return 1
   chmod 700 "$dir" 2>/dev/null || true
   find "$lock" -maxdepth 0 -mmin +10 -exec rmdir {} \; 2>/dev/null || true
   mkdir "$lock" 2>/dev/null || return 1
