@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProducePerf {
     record Result(long produced, long bytes, long delivered, long failed, double seconds, double cpuSeconds,
-                  double p50Millis, double p99Millis) {
+                  double p50Millis, double p99Millis, long firstDeliveryEpochMicros) {
         double msgsPerSecond() {
             return delivered / seconds;
         }
@@ -74,11 +74,13 @@ final class ProducePerf {
         long[] latency = new long[samples];
         AtomicLong delivered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        long[] firstDelivery = new long[1]; // wall clock of the first report, for start-up latency
         // Like rdkafka_performance, the producing thread also serves the delivery reports
         // (poll between produce calls), instead of a separate poller thread.
         ProducerOptions options = ProducerOptions.defaults().withPollerThread(false).withDeliveryListener((DeliveryReport r) -> {
             int i = (int) r.opaque();
             if ((i & ((1 << SAMPLE_SHIFT) - 1)) == 0) latency[i >> SAMPLE_SHIFT] = System.nanoTime() - sentAt[i >> SAMPLE_SHIFT];
+            if (firstDelivery[0] == 0) firstDelivery[0] = epochMicros();
             if (r.succeeded()) delivered.incrementAndGet();
             else failed.incrementAndGet();
         });
@@ -110,7 +112,14 @@ final class ProducePerf {
         double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
         Arrays.sort(latency);
         return new Result(count, (long) count * size, delivered.get(), failed.get(), seconds, cpuSeconds,
-                latency[(int) (samples * 0.50)] / 1e6, latency[Math.min(samples - 1, (int) (samples * 0.99))] / 1e6);
+                latency[(int) (samples * 0.50)] / 1e6, latency[Math.min(samples - 1, (int) (samples * 0.99))] / 1e6,
+                firstDelivery[0]);
+    }
+
+    /** Microseconds since the epoch, comparable with a shell's {@code date +%s%6N} before the JVM started. */
+    static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     private static long cpuNanos() {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged program as users start it: {@code ./jrdkafka} (module path) and
@@ -18,7 +21,14 @@ class LauncherIT {
     private static final Path ROOT = Path.of(System.getProperty("jrdkafka.test.rootDir"));
 
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        // No AOT cache built in the background by the other tests (see launcherBuildsAndUsesTheAotCache).
+        return run(command, Map.of("JRDKAFKA_AOT", "off"));
+    }
+
+    private static String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
         assertEquals(0, p.exitValue(), command + ":\n" + out);
@@ -64,5 +74,29 @@ class LauncherIT {
     void runnableJarRunsVersionOnTheClassPath() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         assertVersionOutput(run(List.of(java, "-jar", "cli/target/jrdkafka-cli.jar", "version")));
+    }
+
+    /**
+     * The first run builds the JDK AOT cache in the background, after the command; the next
+     * run uses it ({@code -XX:AOTMode=on} makes the JVM fail if it cannot), and says nothing
+     * about it.
+     */
+    @Test
+    void launcherBuildsTheAotCacheInTheBackgroundAndUsesItNextTime(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("JRDKAFKA_AOT_DIR", dir.toString());
+        Path cache = Path.of(run(List.of("./jrdkafka", "--aot-cache", "path"), env).strip());
+        assertTrue(cache.startsWith(dir) && !Files.exists(cache), cache.toString());
+        String first = run(List.of("./jrdkafka", "version"), env);
+        assertVersionOutput(first);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(cache) && System.nanoTime() < deadline) Thread.sleep(200);
+        assertTrue(Files.size(cache) > 1_000_000, "no AOT cache built in the background: " + cache);
+        while (Files.exists(Path.of(cache + ".lock")) && System.nanoTime() < deadline) Thread.sleep(100);
+        String second = run(List.of("./jrdkafka", "version"),
+                Map.of("JRDKAFKA_AOT_DIR", dir.toString(), "JRDKAFKA_JAVA_OPTS", "-XX:AOTMode=on"));
+        assertVersionOutput(second);
+        assertTrue(!second.contains("aot") && !second.contains("AOT"), second);
+        assertEquals("", run(List.of("./jrdkafka", "--aot-cache", "path"),
+                Map.of("JRDKAFKA_AOT_DIR", dir.toString(), "JRDKAFKA_AOT", "off")).strip());
     }
 }

@@ -17,6 +17,10 @@ import java.lang.invoke.MethodHandle;
  * <p>Pointer parameters are declared as {@code JAVA_LONG} and given raw addresses: on the
  * 64-bit ABIs jrdkafka supports a pointer and a 64-bit integer travel in the same register,
  * and passing a {@code long} means the hot path builds no {@code MemorySegment} at all.
+ *
+ * <p>Each handle sits in its own holder class, created on first use: a downcall handle
+ * generates a stub class (several ms each in a cold JVM), and a producer needs only a few
+ * of these (not the consumer's, nor the partitioner-safe produce unless it has one).
  */
 public final class CriticalDowncalls {
     private CriticalDowncalls() {}
@@ -27,43 +31,80 @@ public final class CriticalDowncalls {
         return Linker.nativeLinker().downcallHandle(symbol, descriptor, Linker.Option.critical(false));
     }
 
+    /** A plain (non-critical) handle. */
+    private static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+        Rd.library();
+        return Linker.nativeLinker().downcallHandle(SymbolLookup.loaderLookup().findOrThrow(name), descriptor);
+    }
+
     /** {@code int rd_kafka_produce(rkt, int32 partition, int msgflags, void *payload, size_t len,
      *  const void *key, size_t keylen, void *msg_opaque)}. */
-    public static final MethodHandle PRODUCE = critical("rd_kafka_produce", FunctionDescriptor.of(
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-            ValueLayout.JAVA_LONG));
+    public static final class Produce {
+        private Produce() {}
+
+        public static final MethodHandle HANDLE = critical("rd_kafka_produce", FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                ValueLayout.JAVA_LONG));
+    }
 
     /** The same function through a plain (non-critical) handle, for when a Java partitioner may run inside it. */
-    public static final MethodHandle PRODUCE_UPCALL_SAFE = Linker.nativeLinker().downcallHandle(
-            SymbolLookup.loaderLookup().findOrThrow("rd_kafka_produce"), FunctionDescriptor.of(
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-            ValueLayout.JAVA_LONG));
+    public static final class ProduceUpcallSafe {
+        private ProduceUpcallSafe() {}
+
+        public static final MethodHandle HANDLE = plain("rd_kafka_produce", FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                ValueLayout.JAVA_LONG));
+    }
 
     /** {@code rd_kafka_resp_err_t rd_kafka_last_error(void)}: the error of the last failed call on this thread. */
-    public static final MethodHandle LAST_ERROR = critical("rd_kafka_last_error",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    public static final class LastError {
+        private LastError() {}
+
+        public static final MethodHandle HANDLE = critical("rd_kafka_last_error",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    }
 
     /** {@code int64_t rd_kafka_message_timestamp(const rd_kafka_message_t *, rd_kafka_timestamp_type_t *)}. */
-    public static final MethodHandle MESSAGE_TIMESTAMP = critical("rd_kafka_message_timestamp",
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    public static final class MessageTimestamp {
+        private MessageTimestamp() {}
+
+        public static final MethodHandle HANDLE = critical("rd_kafka_message_timestamp",
+                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    }
 
     /** {@code rd_kafka_msg_status_t rd_kafka_message_status(const rd_kafka_message_t *)}: reads one field. */
-    public static final MethodHandle MESSAGE_STATUS = critical("rd_kafka_message_status",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    public static final class MessageStatus {
+        private MessageStatus() {}
+
+        public static final MethodHandle HANDLE = critical("rd_kafka_message_status",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    }
 
     /** {@code int64_t rd_kafka_message_latency(const rd_kafka_message_t *)}: microseconds since produce, -1 if unknown. */
-    public static final MethodHandle MESSAGE_LATENCY = critical("rd_kafka_message_latency",
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    public static final class MessageLatency {
+        private MessageLatency() {}
+
+        public static final MethodHandle HANDLE = critical("rd_kafka_message_latency",
+                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    }
 
     /** {@code int32_t rd_kafka_message_leader_epoch(const rd_kafka_message_t *)}. */
-    public static final MethodHandle MESSAGE_LEADER_EPOCH = critical("rd_kafka_message_leader_epoch",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    public static final class MessageLeaderEpoch {
+        private MessageLeaderEpoch() {}
+
+        public static final MethodHandle HANDLE = critical("rd_kafka_message_leader_epoch",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    }
 
     /** {@code int32_t rd_kafka_message_broker_id(const rd_kafka_message_t *)}: reads one field. */
-    public static final MethodHandle MESSAGE_BROKER_ID = critical("rd_kafka_message_broker_id",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    public static final class MessageBrokerId {
+        private MessageBrokerId() {}
+
+        public static final MethodHandle HANDLE = critical("rd_kafka_message_broker_id",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    }
 
     /**
      * {@code void rd_kafka_message_destroy(rd_kafka_message_t *)}, NOT critical: dropping the
@@ -71,14 +112,19 @@ public final class CriticalDowncalls {
      * arriving on an empty main queue fires a queue's readiness upcall on this thread — which
      * a critical downcall forbids (the VM aborts). Raw address, so no segment per call.
      */
-    public static final MethodHandle MESSAGE_DESTROY = Linker.nativeLinker().downcallHandle(
-            SymbolLookup.loaderLookup().findOrThrow("rd_kafka_message_destroy"), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+    public static final class MessageDestroy {
+        private MessageDestroy() {}
+
+        public static final MethodHandle HANDLE = plain("rd_kafka_message_destroy", FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+    }
 
     /**
      * {@code rd_kafka_resp_err_t rd_kafka_message_headers(const rd_kafka_message_t *, rd_kafka_headers_t **)},
      * NOT critical: parsing the headers may log, as above.
      */
-    public static final MethodHandle MESSAGE_HEADERS = Linker.nativeLinker().downcallHandle(
-            SymbolLookup.loaderLookup().findOrThrow("rd_kafka_message_headers"),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    public static final class MessageHeaders {
+        private MessageHeaders() {}
+
+        public static final MethodHandle HANDLE = plain("rd_kafka_message_headers", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    }
 }

@@ -69,7 +69,7 @@ public final class MessageFields {
 
     public static int leaderEpoch(long m) {
         try {
-            return (int) CriticalDowncalls.MESSAGE_LEADER_EPOCH.invokeExact(m);
+            return (int) CriticalDowncalls.MessageLeaderEpoch.HANDLE.invokeExact(m);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -78,7 +78,7 @@ public final class MessageFields {
     /** {@code rd_kafka_message_broker_id}: the broker the message was fetched from (or produced to), -1 if unknown. */
     public static int brokerId(long m) {
         try {
-            return (int) CriticalDowncalls.MESSAGE_BROKER_ID.invokeExact(m);
+            return (int) CriticalDowncalls.MessageBrokerId.HANDLE.invokeExact(m);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -90,7 +90,7 @@ public final class MessageFields {
      */
     public static int status(long m) {
         try {
-            return (int) CriticalDowncalls.MESSAGE_STATUS.invokeExact(m);
+            return (int) CriticalDowncalls.MessageStatus.HANDLE.invokeExact(m);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -102,7 +102,7 @@ public final class MessageFields {
      */
     public static long latencyMicros(long m) {
         try {
-            return (long) CriticalDowncalls.MESSAGE_LATENCY.invokeExact(m);
+            return (long) CriticalDowncalls.MessageLatency.HANDLE.invokeExact(m);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -111,7 +111,7 @@ public final class MessageFields {
     /** The timestamp of message {@code m}; its rd_kafka_timestamp_type_t is written as an int at {@code typeOut}. */
     public static long timestamp(long m, long typeOut) {
         try {
-            return (long) CriticalDowncalls.MESSAGE_TIMESTAMP.invokeExact(m, typeOut);
+            return (long) CriticalDowncalls.MessageTimestamp.HANDLE.invokeExact(m, typeOut);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -120,7 +120,7 @@ public final class MessageFields {
     /** Whether message {@code m} has headers ({@code scratch}: room for a pointer). */
     public static boolean hasHeaders(long m, long scratch) {
         try {
-            return (int) CriticalDowncalls.MESSAGE_HEADERS.invokeExact(m, scratch) == 0;
+            return (int) CriticalDowncalls.MessageHeaders.HANDLE.invokeExact(m, scratch) == 0;
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -162,7 +162,7 @@ public final class MessageFields {
 
     public static void destroy(long m) {
         try {
-            CriticalDowncalls.MESSAGE_DESTROY.invokeExact(m);
+            CriticalDowncalls.MessageDestroy.HANDLE.invokeExact(m);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -39,7 +39,7 @@ public final class RdProducer {
     /** @param partitionerInJava a Java partitioner may run inside produce: no critical call then */
     public RdProducer(RdClient client, boolean partitionerInJava) {
         this.rk = client.rk();
-        this.produceHandle = partitionerInJava ? CriticalDowncalls.PRODUCE_UPCALL_SAFE : CriticalDowncalls.PRODUCE;
+        this.produceHandle = partitionerInJava ? CriticalDowncalls.ProduceUpcallSafe.HANDLE : CriticalDowncalls.Produce.HANDLE;
     }
 
     private long topic(String name) {
@@ -142,7 +142,7 @@ public final class RdProducer {
                      long key, long keyLen, long opaque) {
         try {
             int rc = (int) produceHandle.invokeExact(rkt, partition, flags, value, valueLen, key, keyLen, opaque);
-            return rc == 0 ? 0 : (int) CriticalDowncalls.LAST_ERROR.invokeExact();
+            return rc == 0 ? 0 : (int) CriticalDowncalls.LastError.HANDLE.invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException("rd_kafka_produce failed unexpectedly", t);
         }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# One benchmark run, on this machine, of three producers with the same settings:
+#   C    librdkafka's rdkafka_performance -P (built by cmake/ from the same librdkafka)
+#   J    ./jrdkafka perf -P (through the launcher, with its AOT cache unless JRDKAFKA_AOT=off)
+#   K    kafka-clients' org.apache.kafka.tools.ProducerPerformance (kafka-tools, same version
+#        as the broker)
+# on two clusters: librdkafka's embedded mock cluster (3 brokers, in each C/J process; K
+# cannot use it) and the real single-node Apache Kafka broker from testkit (a child process
+# on 127.0.0.1, num.partitions=3). Runs alternate C, J, K per repeat. Reports msgs/s, MB/s,
+# CPU µs per message of the whole process (user+sys from /usr/bin/time) and, for jrdkafka,
+# inside the JVM (its own figure: client creation to close), delivery latency
+# p50/p99 where the tool reports it, as medians with min-max over the repeats, and ratios
+# to C. Writes the markdown table to stdout and to benchmarks/results/harness-<profile>-<UTC
+# time>.md, the raw rows next to it (.tsv).
+#
+# Usage: benchmarks/harness/run.sh [quick|full] [REPEAT]
+#   quick (default): 2,000,000 × 100 B and 1 KiB, linger.ms=5, no compression, acks=1;
+#                    3 repeats; mock and broker
+#   full:            sizes 10 B, 100 B, 1 KiB, 10 KiB × linger.ms 0, 5 × codecs none, lz4,
+#                    zstd × acks 1, all; 3 repeats; 2,000,000 messages (200,000 for 10 KiB)
+#   CLUSTERS="mock broker" (default both), COUNT=N to override the message count.
+# Needs: a build (./mvnw -B -q package -DskipTests), /usr/bin/time, bc; the first run
+# builds this folder's pom (broker and kafka-tools jars, Maven downloads them once).
+# On a shared machine run it under a lock that keeps other heavy jobs off the cores.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+profile="${1:-quick}"; repeat="${2:-3}"
+clusters="${CLUSTERS:-mock broker}"
+case "$profile" in
+  quick) sizes=(100 1024); lingers=(5); codecs=(none); acks_list=(1) ;;
+  full) sizes=(10 100 1024 10240); lingers=(0 5); codecs=(none lz4 zstd); acks_list=(1 all) ;;
+  *) echo "usage: $0 [quick|full] [REPEAT]" >&2; exit 2 ;;
+esac
+c_tool="$root/native/target/native-build/bin/rdkafka_performance"
+[ -x "$c_tool" ] || { echo "build first: $c_tool is missing (./mvnw -B -q package -DskipTests)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
+. "$root/scripts/find-jdk.sh"; jdk="$(find_jdk)"
+if [ ! -d "$here/target/lib" ] || [ "$here/src/main/java/dev/jrdkafka/benchmarks/harness/BrokerMain.java" -nt "$here/target/lib" ]; then
+  (cd "$root" && ./mvnw -B -q -f benchmarks/harness/pom.xml package && touch benchmarks/harness/target/lib) >&2
+fi
+"$root/jrdkafka" --aot-cache build >/dev/null 2>&1 || true # outside the measurements (JRDKAFKA_AOT=off: none)
+
+tmp="$(mktemp -d)"; broker_in=""
+cleanup() { [ -z "$broker_in" ] || exec {broker_in}>&-; wait 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+stamp="$(date -u +%Y-%m-%dT%H%MZ)"
+out_md="$root/benchmarks/results/harness-$profile-$stamp.md"; out_tsv="${out_md%.md}.tsv"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+count_for() { if [ -n "${COUNT:-}" ]; then echo "$COUNT"; elif [ "$1" -ge 10240 ]; then echo 200000; else echo 2000000; fi; }
+
+# run CLUSTER TOOL SIZE LINGER CODEC ACKS COUNT BOOTSTRAP -> appends one row to $tmp/rows
+run() {
+  local cluster="$1" tool="$2" size="$3" linger="$4" codec="$5" acks="$6" count="$7" bootstrap="$8"
+  local rate="" mbs="" p50="" p99="" inner="" t="$tmp/time" o="$tmp/out"
+  local rdx=(-X "linger.ms=$linger" -X "compression.codec=$codec" -X "acks=$acks")
+  local where=(); [ "$cluster" = broker ] && where=(-b "$bootstrap")
+  case "$tool" in
+    C)
+      [ "$cluster" = mock ] && where=(-X test.mock.num.brokers=3)
+      timeout 600 /usr/bin/time -f "%U %S %e" -o "$t" "$c_tool" -P -t "h-$cluster" -s "$size" -c "$count" "${where[@]}" "${rdx[@]}" > "$o" 2>&1 || true
+      rate=$(grep -oE '[0-9]+ msgs/s' "$o" | tail -1 | cut -d' ' -f1)
+      mbs=$(grep -oE '[0-9.]+ MB/s' "$o" | tail -1 | cut -d' ' -f1)
+      grep -q "$count delivered" "$o" || rate="" ;;
+    J)
+      timeout 600 /usr/bin/time -f "%U %S %e" -o "$t" "$root/jrdkafka" perf -P -t "h-$cluster" -s "$size" -c "$count" "${where[@]}" "${rdx[@]}" > "$o" 2>&1 || true
+      rate=$(sed -n 's/^% \([0-9]*\) msgs\/s, \([0-9.]*\) MB\/s.*/\1/p' "$o" | tail -1)
+      mbs=$(sed -n 's/^% \([0-9]*\) msgs\/s, \([0-9.]*\) MB\/s.*/\2/p' "$o" | tail -1)
+      p50=$(sed -n 's/.*delivery latency p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms.*/\1/p' "$o" | tail -1)
+      p99=$(sed -n 's/.*delivery latency p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms.*/\2/p' "$o" | tail -1)
+      # its own CPU figure: from before the client is created to after it is closed (no JVM start)
+      inner=$(grep -oE '[0-9.]+ us CPU/msg' "$o" | tail -1 | cut -d' ' -f1)
+      grep -q "$count delivered, 0 failed" "$o" || rate="" ;;
+    K)
+      [ "$cluster" = broker ] || return 0
+      local kacks="$acks" kcodec="$codec"
+      timeout 600 /usr/bin/time -f "%U %S %e" -o "$t" "$jdk/bin/java" -cp "$here/target/lib/*" \
+          -Dlog4j2.level=warn org.apache.kafka.tools.ProducerPerformance --topic "h-$cluster" --num-records "$count" \
+          --record-size "$size" --throughput -1 --producer-props "bootstrap.servers=$bootstrap" "linger.ms=$linger" \
+          "compression.type=$kcodec" "acks=$kacks" > "$o" 2>&1 || true
+      # "2000000 records sent, 443852.6 records/sec (42.33 MB/sec), 12.3 ms avg latency, 250.0 ms max latency, 5 ms 50th, 20 ms 95th, 30 ms 99th, ..."
+      local last; last="$(grep 'records sent' "$o" | tail -1)"
+      rate=$(echo "$last" | sed -n 's/.* \([0-9.]*\) records\/sec.*/\1/p')
+      mbs=$(echo "$last" | sed -n 's/.*(\([0-9.]*\) MB\/sec).*/\1/p')
+      p50=$(echo "$last" | sed -n 's/.* \([0-9.]*\) ms 50th.*/\1/p')
+      p99=$(echo "$last" | sed -n 's/.* \([0-9.]*\) ms 99th.*/\1/p')
+      echo "$last" | grep -q "^$count records sent" || rate="" ;;
+  esac
+  local u s e; read -r u s e < <(tail -1 "$t")
+  if [ -z "$rate" ]; then echo "run failed: $cluster $tool $size $linger $codec $acks (output in $out_tsv.failed)" >&2
+    { echo "== $cluster $tool $size $linger $codec $acks"; cat "$o"; } >> "$out_tsv.failed"; return 0; fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cluster" "$tool" "$size" "$linger" "$codec" "$acks" "$count" \
+    "$rate" "$mbs" "$(echo "($u + $s) * 1000000 / $count" | bc -l)" "$p50" "$p99" "$inner" >> "$rows"
+}
+
+: > "$tmp/rows"; rows="$tmp/rows"
+for cluster in $clusters; do
+  bootstrap=""
+  if [ "$cluster" = broker ]; then
+    mkfifo "$tmp/broker.in"
+    "$jdk/bin/java" -cp "$here/target/jrdkafka-benchmark-harness-0.1.0-SNAPSHOT.jar:$here/target/lib/*" \
+        dev.jrdkafka.benchmarks.harness.BrokerMain "$here/target/lib" "$tmp/broker.log" < "$tmp/broker.in" > "$tmp/broker.out" 2>&1 &
+    exec {broker_in}>"$tmp/broker.in"
+    for _ in $(seq 1 600); do grep -q '^bootstrap=' "$tmp/broker.out" 2>/dev/null && break; sleep 0.2; done
+    bootstrap="$(sed -n 's/^bootstrap=//p' "$tmp/broker.out" | head -1)"
+    [ -n "$bootstrap" ] || { echo "broker did not start:" >&2; cat "$tmp/broker.out" "$tmp/broker.log" >&2; exit 1; }
+    # One warm-up round per tool (topic creation, page cache), not counted.
+    rows="$tmp/warmup"; for tool in C J K; do run broker "$tool" 100 5 none 1 200000 "$bootstrap"; done; rows="$tmp/rows"
+  fi
+  for size in "${sizes[@]}"; do for linger in "${lingers[@]}"; do for codec in "${codecs[@]}"; do for acks in "${acks_list[@]}"; do
+    [ "$cluster" = mock ] && [ "$acks" = all ] && [ "$profile" = full ] && continue # one replica: acks=all is acks=1 there
+    count="$(count_for "$size")"
+    for ((r = 0; r < repeat; r++)); do
+      for tool in C J K; do run "$cluster" "$tool" "$size" "$linger" "$codec" "$acks" "$count" "$bootstrap"; done
+    done
+  done; done; done; done
+  if [ "$cluster" = broker ]; then exec {broker_in}>&-; broker_in=""; wait; fi
+done
+cp "$tmp/rows" "$out_tsv"
+
+# The table: one row per (cluster, setting, tool), medians (min-max).
+{
+  echo "Profile \`$profile\`, $repeat repeats, $stamp. Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), Linux $(uname -r); $("$jdk/bin/java" -version 2>&1 | sed -n 2p); librdkafka $("$root/jrdkafka" version 2>/dev/null | sed -n 's/^librdkafka *\([^ ]*\).*/\1/p'); jrdkafka $(git -C "$root" rev-parse --short HEAD 2>/dev/null); JRDKAFKA_AOT=${JRDKAFKA_AOT:-on}; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+  echo
+  echo "| cluster | size | linger | codec | acks | tool | msgs/s | MB/s | CPU µs/msg, whole process | CPU µs/msg in the JVM (no start-up) | latency p50 / p99 ms | ÷ C msgs/s | ÷ C CPU |"
+  echo "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '
+    function med(s,   n, a, i, j, t) { n = split(s, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+      lo = a[1]; hi = a[n]; return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+    { k = $1 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6; if (!(k in seen)) { seen[k] = 1; keys[++nk] = k }
+      t = k SUBSEP $2; rate[t] = rate[t] " " $8; mb[t] = mb[t] " " $9; cpu[t] = cpu[t] " " $10
+      if ($11 != "") { p50[t] = p50[t] " " $11; p99[t] = p99[t] " " $12 }
+      if ($13 != "") inner[t] = inner[t] " " $13 }
+    END { split("C J K", tools, " "); name["C"] = "C rdkafka_performance"; name["J"] = "jrdkafka perf"; name["K"] = "kafka-clients ProducerPerformance"
+      for (i = 1; i <= nk; i++) { split(keys[i], f, SUBSEP); c = keys[i] SUBSEP "C"
+        cr = (c in rate) ? med(rate[c]) : 0; cc = (c in cpu) ? med(cpu[c]) : 0
+        for (x = 1; x <= 3; x++) { t = keys[i] SUBSEP tools[x]; if (!(t in rate)) continue
+          r = med(rate[t]); rlo = lo; rhi = hi; m = med(mb[t]); u = med(cpu[t]); ulo = lo; uhi = hi
+          lat = (t in p50) ? sprintf("%.1f / %.1f", med(p50[t]), med(p99[t])) : ""
+          jin = (t in inner) ? sprintf("%.3f", med(inner[t])) : ""
+          printf "| %s | %s B | %s | %s | %s | %s | %.0f (%.0f–%.0f) | %.1f | %.3f (%.3f–%.3f) | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], name[tools[x]],
+            r, rlo, rhi, m, u, ulo, uhi, jin, lat, (tools[x] == "C" || !cr) ? "" : sprintf("%.2f×", r / cr), (tools[x] == "C" || !cc) ? "" : sprintf("%.2f×", u / cc) } } }' "$out_tsv"
+} | tee "$out_md"
