@@ -375,6 +375,11 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
                         if (r.records().isEmpty()) throw r.failure();
                     }
                     return handOut(r.records());
+                } catch (dev.jrdkafka.KafkaException e) {
+                    // kafka-clients' poll does not throw when the member overran max.poll.interval.ms: it
+                    // reports the partitions lost and rejoins. librdkafka does both and also returns this error.
+                    if (e.error() != dev.jrdkafka.KafkaError._MAX_POLL_EXCEEDED) throw e;
+                    LOG.warn("{}; the consumer rejoins the group", e.getMessage());
                 }
             } while (deadline - System.nanoTime() > 0);
             return ConsumerRecords.empty();
