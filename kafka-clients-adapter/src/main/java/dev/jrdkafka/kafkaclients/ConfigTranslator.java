@@ -1,7 +1,9 @@
 package dev.jrdkafka.kafkaclients;
 
+import dev.jrdkafka.Librdkafka;
 import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.config.UnknownKeys;
+import dev.jrdkafka.security.OidcClientCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -237,11 +239,13 @@ public final class ConfigTranslator {
         String keyStorePassword;
         String keyPassword;
         boolean oauthEndpoint;
+        private OidcClientCredentials oidc;
         private KeyStore trustStore;
         private KeyStore keyStore;
 
         void applyProperties(Map<String, Object> rd, Map<String, String> refused) {
             if (jaas != null) jaas(rd, refused);
+            if ("oidc".equals(rd.get("sasl.oauthbearer.method")) && !nativeOidc()) oidc = javaOidc(rd);
             if (trustLocation != null) {
                 String type = type(trustType);
                 if (type.equals("PEM")) rd.put("ssl.ca.location", trustLocation);
@@ -262,6 +266,7 @@ public final class ConfigTranslator {
         }
 
         void applyStores(KafkaConfig config) {
+            if (oidc != null) config.oauthBearerTokenProvider(oidc);
             if (trustStore != null) config.sslTrustStore(trustStore);
             if (keyStore != null) {
                 String alias = keyAlias(keyStore);
@@ -297,6 +302,35 @@ public final class ConfigTranslator {
                 }
                 default -> refused.put("sasl.jaas.config", "login module " + j.simpleName() + " has no librdkafka counterpart"
                         + " (PLAIN, SCRAM and OAUTHBEARER are translated; GSSAPI uses librdkafka's sasl.kerberos.*)");
+            }
+        }
+
+        /** librdkafka's OIDC properties, which {@link OidcClientCredentials#fromProperties} takes. */
+        private static final List<String> OIDC_KEYS = List.of("sasl.oauthbearer.method", "sasl.oauthbearer.token.endpoint.url",
+                "sasl.oauthbearer.client.id", "sasl.oauthbearer.client.secret", "sasl.oauthbearer.scope",
+                "sasl.oauthbearer.sub.claim.name", "sasl.oauthbearer.extensions");
+
+        /** Whether this librdkafka fetches OIDC tokens itself (built with libcurl: the {@code oidc} feature). */
+        static boolean nativeOidc() {
+            return Librdkafka.builtinFeatures().contains("oidc");
+        }
+
+        /**
+         * The same client-credentials grant in Java for a librdkafka built without libcurl (the
+         * default build), which refuses {@code sasl.oauthbearer.method=oidc}: the OIDC properties
+         * move out of the librdkafka configuration into an {@link OidcClientCredentials}.
+         */
+        private static OidcClientCredentials javaOidc(Map<String, Object> rd) {
+            Map<String, String> props = new LinkedHashMap<>();
+            for (String key : OIDC_KEYS) {
+                Object v = rd.remove(key);
+                if (v != null) props.put(key, String.valueOf(v));
+            }
+            try {
+                return OidcClientCredentials.fromProperties(props);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (kafka-clients: sasl.oauthbearer.token.endpoint.url and"
+                        + " sasl.jaas.config's clientId, clientSecret, scope)", e);
             }
         }
 

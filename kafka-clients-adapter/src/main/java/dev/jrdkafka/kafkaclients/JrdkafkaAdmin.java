@@ -66,12 +66,16 @@ import org.apache.kafka.common.metrics.KafkaMetric;
 /**
  * kafka-clients' {@link Admin} over jrdkafka's {@link dev.jrdkafka.admin.Admin}. Implemented:
  * createTopics, deleteTopics (by name), listTopics, describeTopics (by name), describeCluster,
- * createPartitions, deleteRecords, describeConfigs, incrementalAlterConfigs, deleteConsumerGroups,
- * listConsumerGroupOffsets, alterConsumerGroupOffsets, deleteConsumerGroupOffsets, listOffsets,
- * metrics and close. Every other operation throws {@link UnsupportedOperationException} saying
- * whether librdkafka lacks it or jrdkafka serves it and the adapter does not map it yet
- * ({@link #unwrap()} gives jrdkafka's Admin for those). Needs the class path (its result
- * builder lives in kafka-clients' package, see {@link JrdkafkaAdminResults}).
+ * createPartitions, deleteRecords, describeConfigs, incrementalAlterConfigs, listGroups,
+ * listConsumerGroups, describeConsumerGroups, deleteConsumerGroups, listConsumerGroupOffsets,
+ * alterConsumerGroupOffsets, deleteConsumerGroupOffsets, listOffsets, electLeaders,
+ * createAcls, describeAcls, deleteAcls, describeUserScramCredentials,
+ * alterUserScramCredentials, metrics and close. Every other operation throws
+ * {@link UnsupportedOperationException} naming the librdkafka API that is missing. Arguments
+ * jrdkafka refuses (an ACL filter with UNKNOWN values, two SCRAM alterations of one user) fail
+ * the result's futures with {@link org.apache.kafka.common.errors.InvalidRequestException}, as
+ * kafka-clients reports them. Needs the class path (its result builder lives in kafka-clients'
+ * package, see {@link JrdkafkaAdminResults}).
  */
 public final class JrdkafkaAdmin implements Admin {
     private final dev.jrdkafka.admin.Admin admin;
@@ -98,7 +102,7 @@ public final class JrdkafkaAdmin implements Admin {
         });
     }
 
-    /** jrdkafka's Admin underneath, for the operations this adapter does not map yet. */
+    /** jrdkafka's Admin underneath, for what kafka-clients' interface has no call for (e.g. consumerGroupLag). */
     public dev.jrdkafka.admin.Admin unwrap() {
         return admin;
     }
@@ -214,14 +218,14 @@ public final class JrdkafkaAdmin implements Admin {
         return new TopicDescription(d.name(), d.internal(), parts, operations(d.authorizedOperations()), id);
     }
 
-    private static Set<AclOperation> operations(Set<dev.jrdkafka.cluster.AclOperation> ops) {
+    static Set<AclOperation> operations(Set<dev.jrdkafka.cluster.AclOperation> ops) {
         if (ops == null || ops.isEmpty()) return null;
         Set<AclOperation> out = new HashSet<>();
         for (var op : ops) out.add(AclOperation.fromCode((byte) op.code()));
         return out;
     }
 
-    private static Node node(dev.jrdkafka.cluster.Node n) {
+    static Node node(dev.jrdkafka.cluster.Node n) {
         return n == null ? null : new Node(n.id(), n.host(), n.port(), n.rack());
     }
 
@@ -413,6 +417,218 @@ public final class JrdkafkaAdmin implements Admin {
         return f;
     }
 
+    // ---- consumer groups ----------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings({"removal", "deprecation"}) // kafka-clients deprecates it in favour of listGroups; Admin still declares it
+    public org.apache.kafka.clients.admin.ListConsumerGroupsResult listConsumerGroups(
+            org.apache.kafka.clients.admin.ListConsumerGroupsOptions options) {
+        AdminOptions o = options(options);
+        if (!options.groupStates().isEmpty()) o = o.withMatchGroupStates(GroupConvert.statesToJrd(options.groupStates()));
+        if (!options.types().isEmpty()) o = o.withMatchGroupTypes(GroupConvert.typesToJrd(options.types()));
+        return JrdkafkaAdminResults.listConsumerGroups(future(admin.listConsumerGroups(o), l -> {
+            List<Object> out = new ArrayList<>();
+            for (var g : l.groups()) out.add(GroupConvert.consumerListing(g));
+            for (var e : l.errors()) out.add(error(e));
+            return out;
+        }));
+    }
+
+    /**
+     * librdkafka's ListConsumerGroups; a listing's protocol is "consumer", or "" for a simple
+     * group (librdkafka reports only that), and {@code withProtocolTypes} filters on it.
+     */
+    @Override
+    public org.apache.kafka.clients.admin.ListGroupsResult listGroups(org.apache.kafka.clients.admin.ListGroupsOptions options) {
+        AdminOptions o = options(options);
+        if (!options.groupStates().isEmpty()) o = o.withMatchGroupStates(GroupConvert.statesToJrd(options.groupStates()));
+        if (!options.types().isEmpty()) o = o.withMatchGroupTypes(GroupConvert.typesToJrd(options.types()));
+        Set<String> protocols = options.protocolTypes();
+        return JrdkafkaAdminResults.listGroups(future(admin.listConsumerGroups(o), l -> {
+            List<Object> out = new ArrayList<>();
+            for (var g : l.groups()) {
+                if (protocols.isEmpty() || protocols.contains(GroupConvert.protocol(g))) out.add(GroupConvert.groupListing(g));
+            }
+            for (var e : l.errors()) out.add(error(e));
+            return out;
+        }));
+    }
+
+    @Override
+    public org.apache.kafka.clients.admin.DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds,
+            org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions options) {
+        AdminOptions o = options(options).withIncludeAuthorizedOperations(options.includeAuthorizedOperations());
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(groupIds));
+        return new org.apache.kafka.clients.admin.DescribeConsumerGroupsResult(
+                futures(admin.describeConsumerGroups(ids, o), GroupConvert::description));
+    }
+
+    // ---- leaders -----------------------------------------------------------------------
+
+    @Override
+    public org.apache.kafka.clients.admin.ElectLeadersResult electLeaders(org.apache.kafka.common.ElectionType electionType,
+            Set<TopicPartition> partitions, org.apache.kafka.clients.admin.ElectLeadersOptions options) {
+        dev.jrdkafka.cluster.ElectionType type = dev.jrdkafka.cluster.ElectionType.valueOf(electionType.name());
+        KafkaFutureImpl<Map<TopicPartition, java.util.Optional<Throwable>>> f = new KafkaFutureImpl<>();
+        if (partitions == null) {
+            admin.electAllLeaders(type, options(options)).whenComplete((m, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(error(e));
+                    return;
+                }
+                Map<TopicPartition, java.util.Optional<Throwable>> out = new LinkedHashMap<>();
+                m.forEach((tp, err) -> out.put(Convert.toKafka(tp), err.map(JrdkafkaAdmin::error)));
+                f.complete(out);
+            });
+        } else if (partitions.isEmpty()) {
+            f.complete(Map.of());
+        } else {
+            ResourceResults<dev.jrdkafka.TopicPartition, Void> r =
+                    admin.electLeaders(type, Convert.partitionsToJrd(partitions), options(options));
+            r.all().whenComplete((v, e) -> {
+                Map<TopicPartition, java.util.Optional<Throwable>> out = new LinkedHashMap<>();
+                r.values().forEach((tp, pf) -> out.put(Convert.toKafka(tp), java.util.Optional.ofNullable(failure(pf))));
+                f.complete(out);
+            });
+        }
+        return JrdkafkaAdminResults.electLeaders(f);
+    }
+
+    /** A completed future's failure as kafka-clients' exception, or null. */
+    private static Throwable failure(CompletableFuture<?> f) {
+        if (!f.isCompletedExceptionally()) return null;
+        try {
+            f.join();
+            return null;
+        } catch (CompletionException | java.util.concurrent.CancellationException x) {
+            return error(x);
+        }
+    }
+
+    // ---- ACLs --------------------------------------------------------------------------
+
+    @Override
+    public org.apache.kafka.clients.admin.CreateAclsResult createAcls(Collection<org.apache.kafka.common.acl.AclBinding> acls,
+            org.apache.kafka.clients.admin.CreateAclsOptions options) {
+        Map<dev.jrdkafka.cluster.AclBinding, org.apache.kafka.common.acl.AclBinding> asked = new LinkedHashMap<>();
+        for (var b : acls) asked.put(AclConvert.toJrd(b), b);
+        Map<org.apache.kafka.common.acl.AclBinding, KafkaFuture<Void>> out = new LinkedHashMap<>();
+        try {
+            admin.createAcls(asked.keySet(), options(options)).values().forEach((b, f) -> out.put(asked.get(b), future(f, v -> v)));
+        } catch (IllegalArgumentException invalid) {
+            for (var b : asked.values()) out.put(b, failed(new org.apache.kafka.common.errors.InvalidRequestException(invalid.getMessage())));
+        }
+        return JrdkafkaAdminResults.createAcls(out);
+    }
+
+    @Override
+    public org.apache.kafka.clients.admin.DescribeAclsResult describeAcls(org.apache.kafka.common.acl.AclBindingFilter filter,
+            org.apache.kafka.clients.admin.DescribeAclsOptions options) {
+        KafkaFuture<Collection<org.apache.kafka.common.acl.AclBinding>> f;
+        try {
+            f = future(admin.describeAcls(AclConvert.toJrd(filter), options(options)), JrdkafkaAdmin::aclsToKafka);
+        } catch (IllegalArgumentException invalid) {
+            f = failed(new org.apache.kafka.common.errors.InvalidRequestException(invalid.getMessage()));
+        }
+        return JrdkafkaAdminResults.describeAcls(f);
+    }
+
+    @Override
+    public org.apache.kafka.clients.admin.DeleteAclsResult deleteAcls(Collection<org.apache.kafka.common.acl.AclBindingFilter> filters,
+            org.apache.kafka.clients.admin.DeleteAclsOptions options) {
+        Map<dev.jrdkafka.cluster.AclBindingFilter, org.apache.kafka.common.acl.AclBindingFilter> asked = new LinkedHashMap<>();
+        for (var f : filters) asked.put(AclConvert.toJrd(f), f);
+        Map<org.apache.kafka.common.acl.AclBindingFilter, KafkaFuture<org.apache.kafka.clients.admin.DeleteAclsResult.FilterResults>> out =
+                new LinkedHashMap<>();
+        try {
+            admin.deleteAcls(asked.keySet(), options(options)).values().forEach((filter, f) -> out.put(asked.get(filter),
+                    future(f, deleted -> JrdkafkaAdminResults.deletedAcls(aclsToKafka(deleted)))));
+        } catch (IllegalArgumentException invalid) {
+            for (var f : asked.values()) out.put(f, failed(new org.apache.kafka.common.errors.InvalidRequestException(invalid.getMessage())));
+        }
+        return JrdkafkaAdminResults.deleteAcls(out);
+    }
+
+    private static Collection<org.apache.kafka.common.acl.AclBinding> aclsToKafka(List<dev.jrdkafka.cluster.AclBinding> acls) {
+        List<org.apache.kafka.common.acl.AclBinding> out = new ArrayList<>(acls.size());
+        for (var b : acls) out.add(AclConvert.toKafka(b));
+        return out;
+    }
+
+    // ---- SCRAM credentials ---------------------------------------------------------------
+
+    /** Users' SCRAM credentials; no users (null or empty) describes every user, as kafka-clients does. */
+    @Override
+    public org.apache.kafka.clients.admin.DescribeUserScramCredentialsResult describeUserScramCredentials(List<String> users,
+            org.apache.kafka.clients.admin.DescribeUserScramCredentialsOptions options) {
+        KafkaFutureImpl<Map<String, Object>> byUser = new KafkaFutureImpl<>();
+        if (users == null || users.isEmpty()) {
+            admin.describeUserScramCredentials(options(options)).whenComplete((m, e) -> {
+                if (e != null) byUser.completeExceptionally(error(e));
+                else {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    m.forEach((user, infos) -> out.put(user, scramToKafka(infos)));
+                    byUser.complete(out);
+                }
+            });
+        } else {
+            ResourceResults<String, List<dev.jrdkafka.cluster.ScramCredentialInfo>> r =
+                    admin.describeUserScramCredentials(new java.util.LinkedHashSet<>(users), options(options));
+            r.all().whenComplete((v, e) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                r.values().forEach((user, f) -> {
+                    Throwable t = failure(f);
+                    m.put(user, t != null ? t : scramToKafka(f.join()));
+                });
+                byUser.complete(m);
+            });
+        }
+        return JrdkafkaAdminResults.describeUserScramCredentials(byUser);
+    }
+
+    @Override
+    public org.apache.kafka.clients.admin.AlterUserScramCredentialsResult alterUserScramCredentials(
+            List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> alterations,
+            org.apache.kafka.clients.admin.AlterUserScramCredentialsOptions options) {
+        Map<String, KafkaFuture<Void>> out = new LinkedHashMap<>();
+        try {
+            List<dev.jrdkafka.cluster.UserScramCredentialAlteration> list = new ArrayList<>();
+            for (var a : alterations) list.add(alteration(a));
+            out.putAll(futures(admin.alterUserScramCredentials(list, options(options)), v -> v));
+        } catch (IllegalArgumentException invalid) {
+            // kafka-clients reports invalid alterations through the futures, not by throwing.
+            for (var a : alterations) {
+                out.put(a.user(), failed(new org.apache.kafka.common.errors.InvalidRequestException(invalid.getMessage())));
+            }
+        }
+        return new org.apache.kafka.clients.admin.AlterUserScramCredentialsResult(out);
+    }
+
+    private static dev.jrdkafka.cluster.UserScramCredentialAlteration alteration(
+            org.apache.kafka.clients.admin.UserScramCredentialAlteration a) {
+        return switch (a) {
+            case org.apache.kafka.clients.admin.UserScramCredentialUpsertion u -> new dev.jrdkafka.cluster.UserScramCredentialUpsertion(
+                    u.user(), mechanism(u.credentialInfo().mechanism()), u.credentialInfo().iterations(), u.password(), u.salt());
+            case org.apache.kafka.clients.admin.UserScramCredentialDeletion d ->
+                    new dev.jrdkafka.cluster.UserScramCredentialDeletion(d.user(), mechanism(d.mechanism()));
+            default -> throw new IllegalArgumentException("unknown SCRAM credential alteration " + a.getClass().getName());
+        };
+    }
+
+    private static List<org.apache.kafka.clients.admin.ScramCredentialInfo> scramToKafka(
+            List<dev.jrdkafka.cluster.ScramCredentialInfo> infos) {
+        List<org.apache.kafka.clients.admin.ScramCredentialInfo> out = new ArrayList<>();
+        for (var i : infos) {
+            out.add(new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                    org.apache.kafka.clients.admin.ScramMechanism.fromType((byte) i.mechanism().code()), i.iterations()));
+        }
+        return out;
+    }
+
+    private static dev.jrdkafka.cluster.ScramMechanism mechanism(org.apache.kafka.clients.admin.ScramMechanism m) {
+        return dev.jrdkafka.cluster.ScramMechanism.fromCode(m.type());
+    }
+
     // ---- client ---------------------------------------------------------------------------
 
     @Override
@@ -437,21 +653,6 @@ public final class JrdkafkaAdmin implements Admin {
     }
 
     // ---- not served -----------------------------------------------------------------------
-
-    @Override
-    public org.apache.kafka.clients.admin.DescribeAclsResult describeAcls(org.apache.kafka.common.acl.AclBindingFilter arg0, org.apache.kafka.clients.admin.DescribeAclsOptions arg1) {
-        throw unsupported("describeAcls", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.describeAcls (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.CreateAclsResult createAcls(java.util.Collection<org.apache.kafka.common.acl.AclBinding> arg0, org.apache.kafka.clients.admin.CreateAclsOptions arg1) {
-        throw unsupported("createAcls", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.createAcls (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.DeleteAclsResult deleteAcls(java.util.Collection<org.apache.kafka.common.acl.AclBindingFilter> arg0, org.apache.kafka.clients.admin.DeleteAclsOptions arg1) {
-        throw unsupported("deleteAcls", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.deleteAcls (JrdkafkaAdmin.unwrap())");
-    }
 
     @Override
     public org.apache.kafka.clients.admin.AlterReplicaLogDirsResult alterReplicaLogDirs(java.util.Map<org.apache.kafka.common.TopicPartitionReplica, java.lang.String> arg0, org.apache.kafka.clients.admin.AlterReplicaLogDirsOptions arg1) {
@@ -489,16 +690,6 @@ public final class JrdkafkaAdmin implements Admin {
     }
 
     @Override
-    public org.apache.kafka.clients.admin.DescribeConsumerGroupsResult describeConsumerGroups(java.util.Collection<java.lang.String> arg0, org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions arg1) {
-        throw unsupported("describeConsumerGroups", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.describeConsumerGroups (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.ListConsumerGroupsResult listConsumerGroups(org.apache.kafka.clients.admin.ListConsumerGroupsOptions arg0) {
-        throw unsupported("listConsumerGroups", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.listConsumerGroups (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
     public org.apache.kafka.clients.admin.ListStreamsGroupOffsetsResult listStreamsGroupOffsets(java.util.Map<java.lang.String, org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec> arg0, org.apache.kafka.clients.admin.ListStreamsGroupOffsetsOptions arg1) {
         throw unsupported("listStreamsGroupOffsets", "librdkafka 2.15.0 has no streams-group Admin API");
     }
@@ -511,16 +702,6 @@ public final class JrdkafkaAdmin implements Admin {
     @Override
     public org.apache.kafka.clients.admin.DeleteStreamsGroupOffsetsResult deleteStreamsGroupOffsets(java.lang.String arg0, java.util.Set<org.apache.kafka.common.TopicPartition> arg1, org.apache.kafka.clients.admin.DeleteStreamsGroupOffsetsOptions arg2) {
         throw unsupported("deleteStreamsGroupOffsets", "librdkafka 2.15.0 has no streams-group Admin API");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.ListGroupsResult listGroups(org.apache.kafka.clients.admin.ListGroupsOptions arg0) {
-        throw unsupported("listGroups", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.listConsumerGroups (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.ElectLeadersResult electLeaders(org.apache.kafka.common.ElectionType arg0, java.util.Set<org.apache.kafka.common.TopicPartition> arg1, org.apache.kafka.clients.admin.ElectLeadersOptions arg2) {
-        throw unsupported("electLeaders", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.electLeaders (JrdkafkaAdmin.unwrap())");
     }
 
     @Override
@@ -551,16 +732,6 @@ public final class JrdkafkaAdmin implements Admin {
     @Override
     public org.apache.kafka.clients.admin.AlterClientQuotasResult alterClientQuotas(java.util.Collection<org.apache.kafka.common.quota.ClientQuotaAlteration> arg0, org.apache.kafka.clients.admin.AlterClientQuotasOptions arg1) {
         throw unsupported("alterClientQuotas", "librdkafka 2.15.0 has no AlterClientQuotas Admin API");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.DescribeUserScramCredentialsResult describeUserScramCredentials(java.util.List<java.lang.String> arg0, org.apache.kafka.clients.admin.DescribeUserScramCredentialsOptions arg1) {
-        throw unsupported("describeUserScramCredentials", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.describeUserScramCredentials (JrdkafkaAdmin.unwrap())");
-    }
-
-    @Override
-    public org.apache.kafka.clients.admin.AlterUserScramCredentialsResult alterUserScramCredentials(java.util.List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> arg0, org.apache.kafka.clients.admin.AlterUserScramCredentialsOptions arg1) {
-        throw unsupported("alterUserScramCredentials", "not mapped by the adapter yet: jrdkafka serves it as dev.jrdkafka.admin.Admin.alterUserScramCredentials (JrdkafkaAdmin.unwrap())");
     }
 
     @Override

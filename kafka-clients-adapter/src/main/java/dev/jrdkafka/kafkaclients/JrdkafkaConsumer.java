@@ -89,6 +89,8 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
     private final boolean storeOffsets;
     private final String groupId;
     private final String autoOffsetReset;
+    private final boolean readCommitted;
+    private dev.jrdkafka.admin.Admin offsetsAdmin; // for offsetsForTimes, over this consumer's connections; owner thread only
 
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     private int depth;
@@ -126,6 +128,7 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
         this.storeOffsets = config.get("enable.auto.offset.store").isEmpty();
         if (storeOffsets && groupId != null) config.set("enable.auto.offset.store", "false");
         this.autoOffsetReset = config.get("auto.offset.reset").orElse("latest");
+        this.readCommitted = config.get("isolation.level").map(v -> !v.strip().equalsIgnoreCase("read_uncommitted")).orElse(true);
         this.keyDeserializer = keyDeserializer != null ? keyDeserializer
                 : configured((Deserializer<K>) plugin(t.javaSide().get("key.deserializer"), "key.deserializer"), configs, true);
         this.valueDeserializer = valueDeserializer != null ? valueDeserializer
@@ -375,6 +378,11 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
                         if (r.records().isEmpty()) throw r.failure();
                     }
                     return handOut(r.records());
+                } catch (dev.jrdkafka.KafkaException e) {
+                    // kafka-clients' poll does not throw when the member overran max.poll.interval.ms: it
+                    // reports the partitions lost and rejoins. librdkafka does both and also returns this error.
+                    if (e.error() != dev.jrdkafka.KafkaError._MAX_POLL_EXCEEDED) throw e;
+                    LOG.warn("{}; the consumer rejoins the group", e.getMessage());
                 }
             } while (deadline - System.nanoTime() > 0);
             return ConsumerRecords.empty();
@@ -651,25 +659,42 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
     }
 
     /**
-     * librdkafka returns the offset (and leader epoch) but not the found record's timestamp: the
-     * {@code OffsetAndTimestamp}'s timestamp is the one searched for.
+     * ListOffsets by timestamp through an Admin over this consumer's connections: librdkafka's
+     * consumer call returns no timestamp, the Admin call returns the found record's. Uses the
+     * consumer's isolation level; a partition with no record that late maps to null.
      */
     @Override
     public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestampsToSearch, Duration timeout) {
         Objects.requireNonNull(timestampsToSearch, "timestampsToSearch");
         return owned(() -> {
-            Map<dev.jrdkafka.TopicPartition, Long> jrd = new LinkedHashMap<>();
+            Map<dev.jrdkafka.TopicPartition, dev.jrdkafka.cluster.OffsetSpec> specs = new LinkedHashMap<>();
             timestampsToSearch.forEach((tp, ts) -> {
                 if (ts < 0) throw new IllegalArgumentException("The target time for partition " + tp + " is " + ts
                         + ". The target time cannot be negative.");
-                jrd.put(Convert.toJrd(tp), ts);
+                specs.put(Convert.toJrd(tp), dev.jrdkafka.cluster.OffsetSpec.forTimestamp(ts));
             });
             Map<TopicPartition, OffsetAndTimestamp> out = new HashMap<>();
-            Map<dev.jrdkafka.TopicPartition, OffsetAndEpoch> found = consumer.offsetsForTimes(jrd, timeout);
-            found.forEach((tp, o) -> {
-                TopicPartition k = Convert.toKafka(tp);
-                out.put(k, o.offset() < 0 ? null : new OffsetAndTimestamp(o.offset(), timestampsToSearch.get(k),
-                        o.leaderEpoch() < 0 ? Optional.empty() : Optional.of(o.leaderEpoch())));
+            if (specs.isEmpty()) return out;
+            if (offsetsAdmin == null) offsetsAdmin = dev.jrdkafka.admin.Admin.of(consumer);
+            dev.jrdkafka.admin.AdminOptions o = dev.jrdkafka.admin.AdminOptions.defaults().withRequestTimeout(timeout)
+                    .withIsolationLevel(readCommitted ? dev.jrdkafka.admin.AdminOptions.IsolationLevel.READ_COMMITTED
+                            : dev.jrdkafka.admin.AdminOptions.IsolationLevel.READ_UNCOMMITTED);
+            var results = offsetsAdmin.listOffsets(specs, o);
+            try {
+                results.all().get(Math.max(1, timeout.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new org.apache.kafka.common.errors.TimeoutException("Failed to get offsets by times in " + timeout.toMillis() + "ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.apache.kafka.common.errors.InterruptException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r; // a jrdkafka KafkaException: mapped by owned()
+                throw new org.apache.kafka.common.KafkaException(e.getCause());
+            }
+            results.values().forEach((tp, f) -> {
+                dev.jrdkafka.cluster.ListedOffset l = f.join();
+                out.put(Convert.toKafka(tp), l.offset() < 0 ? null : new OffsetAndTimestamp(l.offset(), l.timestamp(),
+                        l.leaderEpoch() < 0 ? Optional.empty() : Optional.of(l.leaderEpoch())));
             });
             return out;
         });
@@ -809,6 +834,7 @@ public final class JrdkafkaConsumer<K, V> implements Consumer<K, V> {
             } catch (RuntimeException e) {
                 LOG.warn("storing the last positions at close failed: {}", e.toString());
             }
+            if (offsetsAdmin != null) offsetsAdmin.close();
             consumer.close(timeout);
         } catch (dev.jrdkafka.KafkaException e) {
             throw ErrorMapping.toKafkaClients(e, Side.CONSUMER);

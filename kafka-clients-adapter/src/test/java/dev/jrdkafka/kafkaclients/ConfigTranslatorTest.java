@@ -2,11 +2,17 @@ package dev.jrdkafka.kafkaclients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.jrdkafka.Librdkafka;
+import dev.jrdkafka.config.KafkaConfig;
 import dev.jrdkafka.kafkaclients.ConfigTranslator.Role;
 import dev.jrdkafka.kafkaclients.ConfigTranslator.Translation;
+import dev.jrdkafka.security.OidcClientCredentials;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,20 +93,33 @@ class ConfigTranslatorTest {
                 "sasl.oauthbearer.token.endpoint.url", "https://127.0.0.1/token",
                 "sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
                         + " clientId=\"app\" clientSecret=\"xyz\" scope=\"kafka\";");
-        Map<String, String> rd;
-        try {
-            rd = ConfigTranslator.translate(in, Role.PRODUCER).config().toMap();
-        } catch (ConfigException noCurl) {
-            // A librdkafka built without libcurl refuses the OIDC properties: the translation still produced them.
-            String m = noCurl.getMessage();
-            assertTrue(m.contains("sasl.oauthbearer.method=\"oidc\"") && m.contains("sasl.oauthbearer.client.id=\"app\"")
-                    && m.contains("not supported in this build") && !m.contains("xyz"), m);
-            return;
+        KafkaConfig config = ConfigTranslator.translate(in, Role.PRODUCER).config();
+        Map<String, String> rd = config.toMap();
+        if (Librdkafka.builtinFeatures().contains("oidc")) {
+            // librdkafka fetches the tokens itself.
+            assertEquals("oidc", rd.get("sasl.oauthbearer.method"));
+            assertEquals("app", rd.get("sasl.oauthbearer.client.id"));
+            assertEquals("xyz", rd.get("sasl.oauthbearer.client.secret"));
+            assertEquals("kafka", rd.get("sasl.oauthbearer.scope"));
+            assertNull(config.security().tokenProvider());
+        } else {
+            // Built without libcurl (the default): the same grant in Java, and no OIDC keys left for librdkafka.
+            OidcClientCredentials oidc = assertInstanceOf(OidcClientCredentials.class, config.security().tokenProvider());
+            assertEquals("OidcClientCredentials[endpoint=https://127.0.0.1/token, clientId=app, scope=kafka, subClaim=sub,"
+                    + " extensions=[], clientSecret=(redacted)]", oidc.toString());
+            assertTrue(rd.keySet().stream().noneMatch(k -> k.startsWith("sasl.oauthbearer.")), rd.toString());
+            assertEquals("OAUTHBEARER", rd.get("sasl.mechanism"));
         }
-        assertEquals("oidc", rd.get("sasl.oauthbearer.method"));
-        assertEquals("app", rd.get("sasl.oauthbearer.client.id"));
-        assertEquals("xyz", rd.get("sasl.oauthbearer.client.secret"));
-        assertEquals("kafka", rd.get("sasl.oauthbearer.scope"));
+    }
+
+    @Test
+    void oidcWithoutClientSecretIsRefusedByName() {
+        Map<String, Object> in = Map.of("sasl.mechanism", "OAUTHBEARER",
+                "sasl.oauthbearer.token.endpoint.url", "http://127.0.0.1/token",
+                "sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId=\"app\";");
+        assumeFalse(Librdkafka.builtinFeatures().contains("oidc"), "librdkafka checks OIDC settings itself when built with libcurl");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigTranslator.translate(in, Role.CONSUMER));
+        assertTrue(e.getMessage().contains("sasl.oauthbearer.client.secret is required"), e.getMessage());
     }
 
     @Test

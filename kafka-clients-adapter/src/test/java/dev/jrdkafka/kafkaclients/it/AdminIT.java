@@ -11,6 +11,15 @@ import dev.jrdkafka.kafkaclients.JrdkafkaConsumer;
 import dev.jrdkafka.kafkaclients.JrdkafkaProducer;
 import dev.jrdkafka.testkit.KafkaBroker;
 import dev.jrdkafka.testkit.KafkaBrokerExtension;
+import java.util.Collection;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.common.ElectionType;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.errors.ElectionNotNeededException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +104,44 @@ class AdminIT {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class, () -> admin.describeLogDirs(Set.of(1)));
             assertTrue(u.getMessage().contains("librdkafka 2.15.0 has no DescribeLogDirs"), u.getMessage());
+        }
+    }
+
+    @Test
+    void consumerGroupsAndLeaderElection(KafkaBroker broker) throws Exception {
+        String topic = "adapter-admin-groups";
+        String group = "adapter-admin-described";
+        broker.createTopic(topic, 2);
+        try (Admin admin = new JrdkafkaAdmin(Map.of("bootstrap.servers", broker.bootstrapServers()));
+             Consumer<String, String> c = new JrdkafkaConsumer<>(Configs.consumer(broker, group))) {
+            c.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (c.assignment().size() < 2 && System.nanoTime() < deadline) c.poll(java.time.Duration.ofMillis(200));
+            assertEquals(2, c.assignment().size());
+
+            Collection<GroupListing> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS);
+            GroupListing listed = groups.stream().filter(g -> g.groupId().equals(group)).findFirst().orElseThrow(() -> new AssertionError(groups));
+            assertEquals("consumer", listed.protocol());
+            assertEquals(Optional.of(GroupState.STABLE), listed.groupState());
+            assertTrue(admin.listGroups(new ListGroupsOptions().inGroupStates(Set.of(GroupState.EMPTY))).all().get(30, TimeUnit.SECONDS)
+                    .stream().noneMatch(g -> g.groupId().equals(group)), "state filter");
+
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS);
+            assertEquals(GroupState.STABLE, d.groupState());
+            assertEquals(GroupType.CLASSIC, d.type());
+            assertEquals("range", d.partitionAssignor());
+            assertEquals(1, d.members().size());
+            assertEquals(Set.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1)),
+                    d.members().iterator().next().assignment().topicPartitions());
+            assertEquals(broker.port(), d.coordinator().port());
+
+            // One broker: the preferred leader already leads, as kafka-clients reports it.
+            TopicPartition p0 = new TopicPartition(topic, 0);
+            Map<TopicPartition, Optional<Throwable>> elected = admin.electLeaders(ElectionType.PREFERRED, Set.of(p0)).partitions()
+                    .get(30, TimeUnit.SECONDS);
+            assertInstanceOf(ElectionNotNeededException.class, elected.get(p0).orElseThrow());
+            assertTrue(admin.electLeaders(ElectionType.PREFERRED, null).partitions().get(30, TimeUnit.SECONDS).values().stream()
+                    .allMatch(Optional::isEmpty), "leaders of all partitions: none needs an election, none fails");
         }
     }
 }

@@ -9,6 +9,8 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.message.DescribeUserScramCredentialsResponseData;
+import org.apache.kafka.common.protocol.Errors;
 
 /**
  * Builds kafka-clients Admin result types whose constructors are package-private, for
@@ -85,5 +87,64 @@ public final class JrdkafkaAdminResults {
     public static DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(
             KafkaFuture<Map<TopicPartition, org.apache.kafka.common.protocol.Errors>> future, Set<TopicPartition> partitions) {
         return new DeleteConsumerGroupOffsetsResult(future, partitions);
+    }
+
+    @SuppressWarnings("deprecation") // for the adapter's listConsumerGroups, which Admin still declares
+    public static ListConsumerGroupsResult listConsumerGroups(KafkaFuture<Collection<Object>> listingsAndErrors) {
+        return new ListConsumerGroupsResult(listingsAndErrors);
+    }
+
+    public static ListGroupsResult listGroups(KafkaFuture<Collection<Object>> listingsAndErrors) {
+        return new ListGroupsResult(listingsAndErrors);
+    }
+
+    public static ElectLeadersResult electLeaders(KafkaFuture<Map<TopicPartition, java.util.Optional<Throwable>>> future) {
+        return new ElectLeadersResult(future);
+    }
+
+    public static CreateAclsResult createAcls(Map<org.apache.kafka.common.acl.AclBinding, KafkaFuture<Void>> values) {
+        return new CreateAclsResult(values);
+    }
+
+    public static DescribeAclsResult describeAcls(KafkaFuture<Collection<org.apache.kafka.common.acl.AclBinding>> future) {
+        return new DescribeAclsResult(future);
+    }
+
+    public static DeleteAclsResult deleteAcls(
+            Map<org.apache.kafka.common.acl.AclBindingFilter, KafkaFuture<DeleteAclsResult.FilterResults>> values) {
+        return new DeleteAclsResult(values);
+    }
+
+    /** The bindings one filter deleted (librdkafka reports no per-binding errors). */
+    public static DeleteAclsResult.FilterResults deletedAcls(Collection<org.apache.kafka.common.acl.AclBinding> deleted) {
+        java.util.List<DeleteAclsResult.FilterResult> list = new java.util.ArrayList<>();
+        for (var b : deleted) list.add(new DeleteAclsResult.FilterResult(b, null));
+        return new DeleteAclsResult.FilterResults(list);
+    }
+
+    /**
+     * kafka-clients builds this result from the protocol response: per user, either a
+     * {@code List<ScramCredentialInfo>} or the {@code Throwable} it failed with.
+     */
+    public static DescribeUserScramCredentialsResult describeUserScramCredentials(KafkaFuture<Map<String, Object>> byUser) {
+        return new DescribeUserScramCredentialsResult(byUser.thenApply(m -> {
+            java.util.List<DescribeUserScramCredentialsResponseData.DescribeUserScramCredentialsResult> results = new java.util.ArrayList<>();
+            m.forEach((user, v) -> {
+                var r = new DescribeUserScramCredentialsResponseData.DescribeUserScramCredentialsResult().setUser(user);
+                if (v instanceof Throwable t) {
+                    r.setErrorCode(Errors.forException(t).code()).setErrorMessage(t.getMessage());
+                } else {
+                    java.util.List<DescribeUserScramCredentialsResponseData.CredentialInfo> infos = new java.util.ArrayList<>();
+                    for (Object o : (java.util.List<?>) v) {
+                        ScramCredentialInfo i = (ScramCredentialInfo) o;
+                        infos.add(new DescribeUserScramCredentialsResponseData.CredentialInfo().setMechanism(i.mechanism().type())
+                                .setIterations(i.iterations()));
+                    }
+                    r.setCredentialInfos(infos);
+                }
+                results.add(r);
+            });
+            return new DescribeUserScramCredentialsResponseData().setResults(results);
+        }));
     }
 }
