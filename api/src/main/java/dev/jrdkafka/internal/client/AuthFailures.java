@@ -53,7 +53,11 @@ final class AuthFailures {
      * librdkafka re-establishes with a fresh login. Not a reason to fail calls fast.
      */
     static boolean isReauthenticationRefusal(String reason) {
-        return reason != null && reason.contains("Request not valid in current SASL state");
+        // The second: the connection dropped during a SASL handshake (seen right after a refused
+        // re-authentication, CI run of 2026-12-04): librdkafka says _AUTHENTICATION, but no
+        // credential was judged, so it must not fail calls fast.
+        return reason != null && (reason.contains("Request not valid in current SASL state")
+                || (reason.contains("handshake failed") && reason.contains("Broker transport failure")));
     }
 
     void report(KafkaException error) {
