@@ -3,14 +3,15 @@
 # checkout's path and a hash of the jars and of the JDK's release file (path, size, time),
 # so a rebuild or another JDK gets a new cache (the JVM also checks, and ignores a
 # cache that does not match). It is built by a training run of the program on its embedded
-# mock cluster (a produce/consume round trip), in the background after the first run.
+# mock cluster (the perf round trip and kcat's -P, -C, -J and -L: `jrdkafka aot-training`),
+# in the background after the first run.
 # Needs from the caller: $jdk, $jar, $lib, $root, the arrays java_cmd and main.
 #
 # JRDKAFKA_AOT=off     no cache: neither used nor built
 # JRDKAFKA_AOT_DIR=DIR where caches live (default: $XDG_CACHE_HOME/jrdkafka/aot, else
 #                      ~/.cache/jrdkafka/aot, else $TMPDIR/jrdkafka-$USER/aot)
 
-# How many messages the training round trip sends: enough for the JIT to see the hot paths.
+# How many messages each training step sends: enough for the JIT to see the hot paths.
 AOT_TRAINING_MESSAGES=100000
 
 aot_cache_dir() {
@@ -59,7 +60,7 @@ aot_cache_build() {
   # shellcheck disable=SC2064
   trap "rmdir '$lock' 2>/dev/null; rm -f '$tmp' '$tmp.config'" EXIT
   if (cd "$dir" && "${java_cmd[@]}" "-XX:AOTCacheOutput=$tmp" "-Xlog:aot*=off,cds*=off" "${main[@]}" \
-        perf -c "$AOT_TRAINING_MESSAGES") </dev/null >/dev/null 2>&1 && [ -s "$tmp" ]; then
+        aot-training -c "$AOT_TRAINING_MESSAGES") </dev/null >/dev/null 2>&1 && [ -s "$tmp" ]; then
     mv -f "$tmp" "$cache"
     # Older caches of this checkout (earlier builds or JDKs) are of no use any more.
     local prefix="${cache%-*}-"

@@ -161,6 +161,33 @@ public final class RecordBatch implements AutoCloseable, Iterable<RecordView> {
         return messages.keySize(check(i));
     }
 
+    /**
+     * Copies {@code length} bytes of the i-th key, from {@code offset}, into {@code dst} at
+     * {@code dstOffset}: for writers that fill a buffer of their own, with no segment or array
+     * per record (as {@link MemorySegment#copy(MemorySegment, java.lang.foreign.ValueLayout.OfByte, long, Object, int, int)}).
+     *
+     * @throws IndexOutOfBoundsException when the range is outside the key (a null key has no bytes) or {@code dst}
+     */
+    public void copyKey(int i, long offset, byte[] dst, int dstOffset, int length) {
+        copy(i, false, offset, dst, dstOffset, length);
+    }
+
+    /**
+     * As {@link #copyKey}, from the i-th value.
+     *
+     * @throws IndexOutOfBoundsException when the range is outside the value (a tombstone has no bytes) or {@code dst}
+     */
+    public void copyValue(int i, long offset, byte[] dst, int dstOffset, int length) {
+        copy(i, true, offset, dst, dstOffset, length);
+    }
+
+    private void copy(int i, boolean value, long offset, byte[] dst, int dstOffset, int length) {
+        long size = Math.max(0, value ? messages.valueSize(check(i)) : messages.keySize(check(i)));
+        Objects.checkFromIndexSize(offset, length, size);
+        Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        messages.copy(i, value, offset, dst, dstOffset, length);
+    }
+
     public byte[] keyBytes(int i) {
         return messages.keyBytes(check(i));
     }

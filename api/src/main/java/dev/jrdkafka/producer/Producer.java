@@ -120,6 +120,31 @@ public final class Producer implements AutoCloseable {
     }
 
     /**
+     * As {@link #produce(String, int, MemorySegment, MemorySegment, long)}, with key and value as
+     * regions of one segment — for parsers that find records inside a read buffer (no slice
+     * per record). A negative length means null (no key, or a null value); librdkafka copies
+     * the bytes during the call. Allocates nothing on the Java heap.
+     *
+     * @throws IndexOutOfBoundsException for a region outside {@code data}, naming it
+     * @throws IllegalStateException for a segment whose arena is already closed
+     */
+    public void produce(String topic, int partition, MemorySegment data, long keyOffset, long keyLength,
+                        long valueOffset, long valueLength, long opaque) {
+        checkArgs(topic, partition, opaque);
+        Objects.requireNonNull(data, "data");
+        checkRegion(data, keyOffset, keyLength, "key");
+        checkRegion(data, valueOffset, valueLength, "value");
+        core.produce(topic, partition, data, keyOffset, keyLength, valueOffset, valueLength, opaque);
+    }
+
+    private static void checkRegion(MemorySegment data, long offset, long length, String what) {
+        if (length >= 0 && (offset < 0 || offset > data.byteSize() - length)) {
+            throw new IndexOutOfBoundsException("the " + what + " region [" + offset + ", " + offset + " + " + length
+                    + ") is outside the segment of " + data.byteSize() + " bytes");
+        }
+    }
+
+    /**
      * Produces native memory without copying it: librdkafka reads {@code key} and
      * {@code value} when it builds the batch, so they must stay valid and unchanged until
      * this record's delivery report has been delivered to the listener.

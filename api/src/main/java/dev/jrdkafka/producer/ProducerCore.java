@@ -98,6 +98,20 @@ final class ProducerCore {
         }
     }
 
+    void produce(String topic, int partition, java.lang.foreign.MemorySegment data, long keyOffset, long keyLength,
+                 long valueOffset, long valueLength, long opaque) {
+        enterProduce();
+        try {
+            int rc = rd.produce(topic, partition, data, keyOffset, keyLength, valueOffset, valueLength, opaque);
+            if (rc != 0) {
+                throwOrRetry(rc, () -> rd.produce(topic, partition, data, keyOffset, keyLength, valueOffset, valueLength,
+                        opaque), topic);
+            }
+        } finally {
+            client.guard().exit();
+        }
+    }
+
     void produce(String topic, int partition, java.nio.ByteBuffer key, java.nio.ByteBuffer value, long opaque) {
         enterProduce();
         try {

@@ -103,6 +103,16 @@ class ConsumerTest {
                         assertEquals("v" + i, new String(value.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8));
                         assertTrue(value.isReadOnly());
                         assertEquals("k" + i, new String(v.keyBytes(), StandardCharsets.UTF_8));
+                        int at = batch.size() - 1; // copyKey/copyValue: bytes straight into a caller's array
+                        byte[] into = new byte[4 + (int) batch.valueSize(at)];
+                        batch.copyValue(at, 1, into, 4, into.length - 5);
+                        assertEquals(new String(batch.valueBytes(at), 1, into.length - 5, StandardCharsets.UTF_8),
+                                new String(into, 4, into.length - 5, StandardCharsets.UTF_8));
+                        batch.copyKey(at, 0, into, 0, (int) batch.keySize(at));
+                        assertEquals(new String(batch.keyBytes(at), StandardCharsets.UTF_8),
+                                new String(into, 0, (int) batch.keySize(at), StandardCharsets.UTF_8));
+                        assertThrows(IndexOutOfBoundsException.class, () -> batch.copyValue(at, 1, into, 0, into.length));
+                        assertThrows(IndexOutOfBoundsException.class, () -> batch.copyKey(at, 0, into, into.length - 1, 2));
                         offsets.add(v.offset());
                         keptView.set(v);
                         keptSegment.set(value);

@@ -162,6 +162,40 @@ class ProducerDeliveryTest {
     }
 
     @Test
+    void regionsOfOneSegmentAreProducedAsKeyAndValue() throws Exception {
+        byte[] line = "k1:value-one|:value-two|k3:".getBytes(StandardCharsets.UTF_8);
+        CountDownLatch done = new CountDownLatch(6);
+        try (Arena arena = Arena.ofConfined();
+             Producer producer = Producer.create(ProducerTestSupport.config(cluster.bootstrapServers()),
+                     ProducerOptions.defaults().withDeliveryListener(r -> done.countDown()))) {
+            MemorySegment nativeData = arena.allocate(line.length);
+            MemorySegment.copy(line, 0, nativeData, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, line.length);
+            for (MemorySegment data : List.of(nativeData, MemorySegment.ofArray(line))) {
+                producer.produce("regions", 0, data, 0, 2, 3, 9, 1);    // k1 -> value-one
+                producer.produce("regions", 0, data, 0, -1, 14, 9, 2);  // no key -> value-two
+                producer.produce("regions", 0, data, 24, 2, 0, -1, 3);  // k3 -> null value
+            }
+            MemorySegment data = nativeData;
+            IndexOutOfBoundsException e = org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                    () -> producer.produce("regions", 0, data, 20, 10, 0, 1, 4));
+            assertTrue(e.getMessage().contains("key region [20, 20 + 10)") && e.getMessage().contains(line.length + " bytes"),
+                    e.getMessage());
+            org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                    () -> producer.produce("regions", 0, data, 0, 1, -1, 2, 4));
+            ProducerTestSupport.await(done, 30, "reports");
+        }
+        List<RawConsumer.Message> read = RawConsumer.read(cluster.bootstrapServers(), "regions", 0, 6);
+        for (int i = 0; i < 6; i += 3) {
+            assertEquals("k1", new String(read.get(i).key(), StandardCharsets.UTF_8));
+            assertEquals("value-one", new String(read.get(i).value(), StandardCharsets.UTF_8));
+            assertNull(read.get(i + 1).key());
+            assertEquals("value-two", new String(read.get(i + 1).value(), StandardCharsets.UTF_8));
+            assertEquals("k3", new String(read.get(i + 2).key(), StandardCharsets.UTF_8));
+            assertNull(read.get(i + 2).value());
+        }
+    }
+
+    @Test
     void recordsStagedOnManyVirtualThreadsAtOnceArriveIntact() throws Exception {
         int threads = 2_000;
         String topic = "staged-vt";

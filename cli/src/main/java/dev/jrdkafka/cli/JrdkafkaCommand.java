@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Kafka client tools on librdkafka, from Java (FFM).",
         footer = {"", "kcat's command line works too (kcat 1.7.1's flags): a first argument that is a flag",
             "selects it, e.g. ./jrdkafka -C -b localhost:9092 -t orders -e -J; ./jrdkafka -C -h lists its flags."},
-        subcommands = {VersionCommand.class, PerfCommand.class, MockCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, PerfCommand.class, MockCommand.class, AotTrainingCommand.class, picocli.CommandLine.HelpCommand.class})
 final class JrdkafkaCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

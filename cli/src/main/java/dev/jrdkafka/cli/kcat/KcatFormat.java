@@ -66,25 +66,32 @@ final class KcatFormat {
             byte[] lit = literal(pieces, text, unescape);
             if (pieces.size() == 1 && lit != null) leading = lit;
             pieces.add(switch (t) {
-                case 's' -> (m, out) -> bytes(m.value(), valuePack, nullAsString, out);
+                case 's' -> valuePack != null ? (m, out) -> bytes(m.value(), valuePack, nullAsString, out)
+                        : (m, out) -> {
+                            if (m.valueSize() > 0) m.writeValue(out);
+                            else if (nullAsString) out.write(NULL);
+                            return null;
+                        };
                 case 'S' -> (m, out) -> {
-                    MemorySegment v = m.value();
-                    out.writeLong(v == null ? -1 : v.byteSize());
+                    out.writeLong(m.valueSize());
                     return null;
                 };
                 case 'R' -> (m, out) -> {
-                    MemorySegment v = m.value();
-                    int n = v == null ? -1 : (int) v.byteSize();
+                    int n = (int) m.valueSize();
                     out.write(n >>> 24);
                     out.write(n >>> 16);
                     out.write(n >>> 8);
                     out.write(n);
                     return null;
                 };
-                case 'k' -> (m, out) -> bytes(m.key(), keyPack, nullAsString, out);
+                case 'k' -> keyPack != null ? (m, out) -> bytes(m.key(), keyPack, nullAsString, out)
+                        : (m, out) -> {
+                            if (m.keySize() > 0) m.writeKey(out);
+                            else if (nullAsString) out.write(NULL);
+                            return null;
+                        };
                 case 'K' -> (m, out) -> {
-                    MemorySegment k = m.key();
-                    out.writeLong(k == null ? -1 : k.byteSize());
+                    out.writeLong(m.keySize());
                     return null;
                 };
                 case 't' -> (m, out) -> {

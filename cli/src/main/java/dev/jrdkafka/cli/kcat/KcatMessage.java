@@ -1,5 +1,7 @@
 package dev.jrdkafka.cli.kcat;
 
+import java.io.IOException;
+
 import dev.jrdkafka.Header;
 import dev.jrdkafka.consumer.ConsumerRecord;
 import dev.jrdkafka.consumer.RecordBatch;
@@ -30,6 +32,30 @@ interface KcatMessage {
 
     /** The value in place, or null for a tombstone. */
     MemorySegment value();
+
+    /** The key's length, -1 for a null key. */
+    default long keySize() {
+        MemorySegment k = key();
+        return k == null ? -1 : k.byteSize();
+    }
+
+    /** The value's length, -1 for a tombstone. */
+    default long valueSize() {
+        MemorySegment v = value();
+        return v == null ? -1 : v.byteSize();
+    }
+
+    /** Writes the key's bytes (none for a null key). */
+    default void writeKey(KcatOut out) throws IOException {
+        MemorySegment k = key();
+        if (k != null) out.write(k);
+    }
+
+    /** Writes the value's bytes (none for a tombstone). */
+    default void writeValue(KcatOut out) throws IOException {
+        MemorySegment v = value();
+        if (v != null) out.write(v);
+    }
 
     List<Header> headers();
 
@@ -82,6 +108,28 @@ interface KcatMessage {
         @Override
         public MemorySegment value() {
             return batch.value(i);
+        }
+
+        @Override
+        public long keySize() {
+            return batch.keySize(i);
+        }
+
+        @Override
+        public long valueSize() {
+            return batch.valueSize(i);
+        }
+
+        // Copied from librdkafka's buffer into the output buffer: no segment per record (the
+        // format's pieces are called through an interface, so escape analysis cannot remove them).
+        @Override
+        public void writeKey(KcatOut out) throws IOException {
+            out.write(batch, i, false, batch.keySize(i));
+        }
+
+        @Override
+        public void writeValue(KcatOut out) throws IOException {
+            out.write(batch, i, true, batch.valueSize(i));
         }
 
         @Override

@@ -67,12 +67,30 @@ final class KcatOut {
 
     /** The bytes of {@code s}, copied from native memory into the buffer in chunks. */
     void write(MemorySegment s) throws IOException {
-        long n = s.byteSize();
+        write(s, 0, s.byteSize());
+    }
+
+    /** {@code n} bytes of {@code s} from {@code from}, copied into the buffer in chunks. */
+    void write(MemorySegment s, long from, long n) throws IOException {
+        long at = from;
+        long end = from + n;
+        while (at < end) {
+            if (used == buf.length) drain();
+            int chunk = (int) Math.min(end - at, buf.length - used);
+            MemorySegment.copy(s, ValueLayout.JAVA_BYTE, at, buf, used, chunk);
+            used += chunk;
+            at += chunk;
+        }
+    }
+
+    /** {@code n} bytes (n < 0: none) of the i-th key or value of {@code batch}, copied into the buffer in chunks. */
+    void write(dev.jrdkafka.consumer.RecordBatch batch, int i, boolean value, long n) throws IOException {
         long at = 0;
         while (at < n) {
             if (used == buf.length) drain();
             int chunk = (int) Math.min(n - at, buf.length - used);
-            MemorySegment.copy(s, ValueLayout.JAVA_BYTE, at, buf, used, chunk);
+            if (value) batch.copyValue(i, at, buf, used, chunk);
+            else batch.copyKey(i, at, buf, used, chunk);
             used += chunk;
             at += chunk;
         }

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class KcatProduce {
     private static final int CHUNK = 1 << 20;
+    /** Messages between two servings of delivery reports (a power of two). */
+    private static final int POLL_EVERY = 1 << 10;
 
     private final KcatOptions o;
     private final PrintStream err;
@@ -46,6 +48,7 @@ final class KcatProduce {
     private long sent;
     private long bytes;
     private Progress progress = Progress.OFF;
+    private boolean pollerThread;
 
     KcatProduce(KcatOptions o, KcatOut stdout, PrintStream err) {
         this.o = o;
@@ -60,13 +63,19 @@ final class KcatProduce {
     }
 
     int run(KafkaConfig config, InputStream in) throws IOException {
-        ProducerOptions options = ProducerOptions.defaults().withListener(errors).withDeliveryListener(report -> {
-            if (report.errorCode() != 0) failed(dev.jrdkafka.KafkaError.fromCode(report.errorCode()).description());
-        });
+        boolean transactional = config.get("transactional.id").filter(id -> !id.isEmpty()).isPresent();
+        // As kcat: delivery reports and errors are served on this thread, between messages (no
+        // poller thread: messages are then allocated and freed on one thread, with no contention
+        // for malloc's arena and no cache lines moving between cores). Not for a transaction:
+        // librdkafka's commit waits for the reports, which a poller thread must serve meanwhile.
+        pollerThread = transactional;
+        ProducerOptions options = ProducerOptions.defaults().withPollerThread(transactional).withListener(errors)
+                .withDeliveryListener(report -> {
+                    if (report.errorCode() != 0) failed(dev.jrdkafka.KafkaError.fromCode(report.errorCode()).description());
+                });
         progress = Progress.forRun(o, err, "produced", o.tee);
         int status = 0;
         Duration txnTimeout = Duration.ofSeconds(Math.max(1, o.metadataTimeoutSeconds));
-        boolean transactional = config.get("transactional.id").filter(id -> !id.isEmpty()).isPresent();
         try (Producer producer = Producer.create(config, options)) {
             String topic = o.topics.getFirst();
             if (transactional) { // as kcat: everything in one transaction, committed at the end of the input
@@ -93,7 +102,7 @@ final class KcatProduce {
                         continue;
                     }
                     good++;
-                    if (data.length > 0) send(producer, topic, MemorySegment.ofArray(data), fixedKey, MemorySegment.ofArray(data));
+                    if (data.length > 0) send(producer, topic, MemorySegment.ofArray(data), 0, -1, 0, data.length, data.length);
                 }
                 if (good == 0) status = 1;
                 else if (good < o.files.size() && o.verbosity >= 1) {
@@ -174,6 +183,7 @@ final class KcatProduce {
                     seg = bigger;
                 }
                 progress.tick(sent, bytes);
+                serve(producer); // before a read that may block: reports of what was sent
                 int n;
                 if (channel != null) {
                     n = channel.read(seg.asSlice(end).asByteBuffer());
@@ -191,48 +201,64 @@ final class KcatProduce {
     /** One message of the input: split at -K, produced, echoed with -T. Returns false once -c is reached. */
     private boolean message(Producer producer, String topic, MemorySegment seg, long off, long len) throws IOException {
         if (len == 0) return true; // kcat skips empty messages
-        MemorySegment key = null;
-        MemorySegment whole = seg.asSlice(off, len);
-        MemorySegment value = whole;
+        // key and value as regions of the read buffer (a negative length is null): no slice per line
+        long keyOff = 0, keyLen = -1, valueOff = off, valueLen = len;
         if (keyDelimiter != null) {
             long at = indexOf(seg, off, off + len, keyDelimiter);
             if (at >= 0) {
-                key = seg.asSlice(off, at - off);
-                value = seg.asSlice(at + keyDelimiter.length, off + len - at - keyDelimiter.length);
+                keyOff = off;
+                keyLen = at - off;
+                valueOff = at + keyDelimiter.length;
+                valueLen = off + len - valueOff;
                 if (o.nullAsString) {
-                    if (value.byteSize() == 0) value = null;
-                    if (key.byteSize() == 0) key = null;
+                    if (valueLen == 0) valueLen = -1;
+                    if (keyLen == 0) keyLen = -1;
                 }
             }
         }
-        if (key == null) key = fixedKey;
-        send(producer, topic, key, value, whole);
+        send(producer, topic, seg, keyOff, keyLen, valueOff, valueLen, len);
         if (tee != null) {
-            tee.write(whole);
+            tee.write(seg, off, len);
             if (o.unbuffered) tee.flush();
         }
         return sent != o.count;
     }
 
     /**
-     * Produces one message. Without headers it takes the zero-allocation path (librdkafka
-     * copies the bytes during the call); outcomes are counted by the delivery listener.
+     * Produces one message: key and value are regions of {@code data} (a negative length is
+     * null; no key region means -k's key, if any). Without headers it takes the
+     * zero-allocation path (librdkafka copies the bytes during the call); outcomes are
+     * counted by the delivery listener.
      */
-    private void send(Producer producer, String topic, MemorySegment key, MemorySegment value, MemorySegment whole) {
+    private void send(Producer producer, String topic, MemorySegment data, long keyOff, long keyLen,
+                      long valueOff, long valueLen, long messageLen) {
+        boolean ownKey = keyLen >= 0 || fixedKey == null;
         if (headers.isEmpty()) {
             try {
-                producer.produce(topic, o.partition, key, value, 0);
+                if (ownKey) producer.produce(topic, o.partition, data, keyOff, keyLen, valueOff, valueLen, 0);
+                else producer.produce(topic, o.partition, fixedKey, valueLen < 0 ? null : data.asSlice(valueOff, valueLen), 0);
             } catch (KafkaException e) {
-                throw new KafkaException(e.code(), "Failed to produce message (" + whole.byteSize() + " bytes): " + e.getMessage());
+                throw new KafkaException(e.code(), "Failed to produce message (" + messageLen + " bytes): " + e.getMessage());
             }
         } else {
-            producer.send(new ProducerRecord(topic, o.partition, key == null ? null : key.toArray(ValueLayout.JAVA_BYTE),
-                    value == null ? null : value.toArray(ValueLayout.JAVA_BYTE), 0, headers), (md, e) -> {
+            byte[] key = !ownKey ? fixedKey.toArray(ValueLayout.JAVA_BYTE) : keyLen < 0 ? null : bytes(data, keyOff, keyLen);
+            producer.send(new ProducerRecord(topic, o.partition, key, valueLen < 0 ? null : bytes(data, valueOff, valueLen),
+                    0, headers), (md, e) -> {
                         if (e != null) failed(e.getMessage());
                     });
         }
         sent++;
-        bytes += whole.byteSize();
+        bytes += messageLen;
+        if ((sent & (POLL_EVERY - 1)) == 0) serve(producer);
+    }
+
+    /** Delivery reports and errors so far, when this thread serves them (no poller thread). */
+    private void serve(Producer producer) {
+        if (!pollerThread) producer.poll(Duration.ZERO);
+    }
+
+    private static byte[] bytes(MemorySegment data, long off, long len) {
+        return data.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE);
     }
 
     private void failed(String why) {

@@ -161,6 +161,13 @@ public final class MessageBatch {
         return MessageFields.valueAddress(m) == 0 ? -1 : MessageFields.valueLength(m);
     }
 
+    /** Copies bytes of the key ({@code value} false) or value into {@code dst}; the caller checked the bounds. */
+    public void copy(int i, boolean value, long offset, byte[] dst, int dstOffset, int length) {
+        long m = m(i);
+        long address = value ? MessageFields.valueAddress(m) : MessageFields.keyAddress(m);
+        MessageFields.copy(address + offset, dst, dstOffset, length);
+    }
+
     public byte[] keyBytes(int i) {
         long m = m(i);
         return MessageFields.copy(MessageFields.keyAddress(m), MessageFields.keyLength(m));

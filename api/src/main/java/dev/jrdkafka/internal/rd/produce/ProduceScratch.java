@@ -92,6 +92,14 @@ final class ProduceScratch {
         return buffer.address();
     }
 
+    /** Copies key then value, regions of {@code data} (a negative length: none), and returns the buffer's address. */
+    long stage(MemorySegment data, long keyOffset, long keyLength, long valueOffset, long valueLength) {
+        long keyLen = Math.max(0, keyLength);
+        if (keyLength > 0) MemorySegment.copy(data, keyOffset, buffer, 0, keyLength);
+        if (valueLength > 0) MemorySegment.copy(data, valueOffset, buffer, keyLen, valueLength);
+        return buffer.address();
+    }
+
     /** Copies two buffers' remaining bytes (key then value, either may be null); positions are left as they are. */
     long stage(java.nio.ByteBuffer key, java.nio.ByteBuffer value) {
         copy(key, 0);

@@ -97,6 +97,33 @@ public final class RdProducer {
     }
 
     /**
+     * Key and value as regions of one segment (a negative length is null; the caller checked
+     * the bounds), copied by librdkafka: read in place when native, staged when on the heap.
+     */
+    public int produce(String topic, int partition, MemorySegment data, long keyOffset, long keyLength,
+                       long valueOffset, long valueLength, long opaque) {
+        requireAlive(data, "data segment");
+        long rkt = topic(topic);
+        long keyLen = Math.max(0, keyLength);
+        long valueLen = Math.max(0, valueLength);
+        if (data.isNative()) {
+            long base = data.address();
+            int rc = call(rkt, partition, RD_KAFKA_MSG_F_COPY(), valueLength < 0 ? 0 : base + valueOffset, valueLen,
+                    keyLength < 0 ? 0 : base + keyOffset, keyLen, opaque);
+            java.lang.ref.Reference.reachabilityFence(data);
+            return rc;
+        }
+        ProduceScratch scratch = ProduceScratch.acquire(keyLen + valueLen);
+        try {
+            long base = scratch.stage(data, keyOffset, keyLength, valueOffset, valueLength);
+            return call(rkt, partition, RD_KAFKA_MSG_F_COPY(),
+                    valueLength < 0 ? 0 : base + keyLen, valueLen, keyLength < 0 ? 0 : base, keyLen, opaque);
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /**
      * Key and value from buffers' remaining bytes (either may be null), copied by
      * librdkafka: direct buffers are read in place, heap buffers staged first.
      */
