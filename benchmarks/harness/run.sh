@@ -8,10 +8,12 @@
 # cannot use it) and the real single-node Apache Kafka broker from testkit (a child process
 # on 127.0.0.1, num.partitions=3). Runs alternate C, J, K per repeat. Reports msgs/s, MB/s,
 # CPU µs per message of the whole process (user+sys from /usr/bin/time) and, for jrdkafka,
-# inside the JVM (its own figure: client creation to close), delivery latency
-# p50/p99 where the tool reports it, as medians with min-max over the repeats, and ratios
-# to C. Writes the markdown table to stdout and to benchmarks/results/harness-<profile>-<UTC
-# time>.md, the raw rows next to it (.tsv).
+# inside the JVM (its own figure: client creation to close), jrdkafka's Java heap bytes
+# allocated per message (all threads, client creation to close), delivery latency p50/p99
+# where the tool reports it, as medians with min-max over the repeats, and ratios to C.
+# Writes the markdown table to stdout and to benchmarks/results/harness-<profile>-<UTC
+# time>.md, the raw rows next to it (.tsv), and PNG charts of the rows next to them
+# (Charts.java: -msgs.png, -cpu.png, -msgs-vs-c.png, -cpu-vs-c.png, -heap.png).
 #
 # Usage: benchmarks/harness/run.sh [quick|full] [REPEAT]
 #   quick (default): 2,000,000 × 100 B and 1 KiB, linger.ms=5, no compression, acks=1;
@@ -19,6 +21,9 @@
 #   full:            sizes 10 B, 100 B, 1 KiB, 10 KiB × linger.ms 0, 5 × codecs none, lz4,
 #                    zstd × acks 1, all; 3 repeats; 2,000,000 messages (200,000 for 10 KiB)
 #   CLUSTERS="mock broker" (default both), COUNT=N to override the message count.
+#   SIZES, LINGERS, CODECS, ACKS="1 all": a part of the profile's matrix (space-separated).
+#   OUT=benchmarks/results/NAME (no extension): append the rows to NAME.tsv instead of a new
+#   file, and write the table and charts of all its rows (a long matrix in several runs).
 # Needs: a build (./mvnw -B -q package -DskipTests), /usr/bin/time, bc; the first run
 # builds this folder's pom (broker and kafka-tools jars, Maven downloads them once).
 # On a shared machine run it under a lock that keeps other heavy jobs off the cores.
@@ -32,11 +37,15 @@ case "$profile" in
   full) sizes=(10 100 1024 10240); lingers=(0 5); codecs=(none lz4 zstd); acks_list=(1 all) ;;
   *) echo "usage: $0 [quick|full] [REPEAT]" >&2; exit 2 ;;
 esac
+[ -z "${SIZES:-}" ] || read -ra sizes <<< "$SIZES"
+[ -z "${LINGERS:-}" ] || read -ra lingers <<< "$LINGERS"
+[ -z "${CODECS:-}" ] || read -ra codecs <<< "$CODECS"
+[ -z "${ACKS:-}" ] || read -ra acks_list <<< "$ACKS"
 c_tool="$root/native/target/native-build/bin/rdkafka_performance"
 [ -x "$c_tool" ] || { echo "build first: $c_tool is missing (./mvnw -B -q package -DskipTests)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
 . "$root/scripts/find-jdk.sh"; jdk="$(find_jdk)"
-if [ ! -d "$here/target/lib" ] || [ "$here/src/main/java/dev/jrdkafka/benchmarks/harness/BrokerMain.java" -nt "$here/target/lib" ]; then
+if [ ! -d "$here/target/lib" ] || [ -n "$(find "$here/pom.xml" "$here/src" -newer "$here/target/lib" -type f -print -quit)" ]; then
   (cd "$root" && ./mvnw -B -q -f benchmarks/harness/pom.xml package && touch benchmarks/harness/target/lib) >&2
 fi
 "$root/jrdkafka" --aot-cache build >/dev/null 2>&1 || true # outside the measurements (JRDKAFKA_AOT=off: none)
@@ -45,7 +54,7 @@ tmp="$(mktemp -d)"; broker_in=""
 cleanup() { [ -z "$broker_in" ] || exec {broker_in}>&-; wait 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
-out_md="$root/benchmarks/results/harness-$profile-$stamp.md"; out_tsv="${out_md%.md}.tsv"
+out_md="${OUT:-$root/benchmarks/results/harness-$profile-$stamp}.md"; out_tsv="${out_md%.md}.tsv"
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 count_for() { if [ -n "${COUNT:-}" ]; then echo "$COUNT"; elif [ "$1" -ge 10240 ]; then echo 200000; else echo 2000000; fi; }
@@ -53,7 +62,7 @@ count_for() { if [ -n "${COUNT:-}" ]; then echo "$COUNT"; elif [ "$1" -ge 10240 
 # run CLUSTER TOOL SIZE LINGER CODEC ACKS COUNT BOOTSTRAP -> appends one row to $tmp/rows
 run() {
   local cluster="$1" tool="$2" size="$3" linger="$4" codec="$5" acks="$6" count="$7" bootstrap="$8"
-  local rate="" mbs="" p50="" p99="" inner="" t="$tmp/time" o="$tmp/out"
+  local rate="" mbs="" p50="" p99="" inner="" heap="" t="$tmp/time" o="$tmp/out"
   local rdx=(-X "linger.ms=$linger" -X "compression.codec=$codec" -X "acks=$acks")
   local where=(); [ "$cluster" = broker ] && where=(-b "$bootstrap")
   case "$tool" in
@@ -71,6 +80,7 @@ run() {
       p99=$(sed -n 's/.*delivery latency p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms.*/\2/p' "$o" | tail -1)
       # its own CPU figure: from before the client is created to after it is closed (no JVM start)
       inner=$(grep -oE '[0-9.]+ us CPU/msg' "$o" | tail -1 | cut -d' ' -f1)
+      heap=$(grep -oE '[0-9.]+ B heap/msg' "$o" | tail -1 | cut -d' ' -f1) # same span, all threads
       grep -q "$count delivered, 0 failed" "$o" || rate="" ;;
     K)
       [ "$cluster" = broker ] || return 0
@@ -90,8 +100,8 @@ run() {
   local u s e; read -r u s e < <(tail -1 "$t")
   if [ -z "$rate" ]; then echo "run failed: $cluster $tool $size $linger $codec $acks (output in $out_tsv.failed)" >&2
     { echo "== $cluster $tool $size $linger $codec $acks"; cat "$o"; } >> "$out_tsv.failed"; return 0; fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cluster" "$tool" "$size" "$linger" "$codec" "$acks" "$count" \
-    "$rate" "$mbs" "$(echo "($u + $s) * 1000000 / $count" | bc -l)" "$p50" "$p99" "$inner" >> "$rows"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cluster" "$tool" "$size" "$linger" "$codec" "$acks" "$count" \
+    "$rate" "$mbs" "$(echo "($u + $s) * 1000000 / $count" | bc -l)" "$p50" "$p99" "$inner" "$heap" >> "$rows"
 }
 
 : > "$tmp/rows"; rows="$tmp/rows"
@@ -117,21 +127,25 @@ for cluster in $clusters; do
   done; done; done; done
   if [ "$cluster" = broker ]; then exec {broker_in}>&-; broker_in=""; wait; fi
 done
-cp "$tmp/rows" "$out_tsv"
+cat "$tmp/rows" >> "$out_tsv" # new file, or OUT's rows of earlier runs kept
 
 # The table: one row per (cluster, setting, tool), medians (min-max).
+# One line per run that wrote rows into this file (several with OUT: kept from its table).
+runs="$tmp/runs"; if [ -n "${OUT:-}" ] && [ -f "$out_md" ]; then grep '^Profile' "$out_md" | sed 's/$/\n/' > "$runs"; else : > "$runs"; fi
+{ echo "Profile \`$profile\`, $repeat repeats, $stamp$([ -z "${OUT:-}" ] || echo ", COUNT=${COUNT:-default} CLUSTERS=$clusters sizes ${sizes[*]} lingers ${lingers[*]} codecs ${codecs[*]} acks ${acks_list[*]}"). Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), Linux $(uname -r); $("$jdk/bin/java" -version 2>&1 | sed -n 2p); librdkafka $("$root/jrdkafka" version 2>/dev/null | sed -n 's/^librdkafka *\([^ ]*\).*/\1/p'); jrdkafka $(git -C "$root" rev-parse --short HEAD 2>/dev/null); JRDKAFKA_AOT=${JRDKAFKA_AOT:-on}; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+  echo; } >> "$runs"
 {
-  echo "Profile \`$profile\`, $repeat repeats, $stamp. Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), Linux $(uname -r); $("$jdk/bin/java" -version 2>&1 | sed -n 2p); librdkafka $("$root/jrdkafka" version 2>/dev/null | sed -n 's/^librdkafka *\([^ ]*\).*/\1/p'); jrdkafka $(git -C "$root" rev-parse --short HEAD 2>/dev/null); JRDKAFKA_AOT=${JRDKAFKA_AOT:-on}; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
-  echo
-  echo "| cluster | size | linger | codec | acks | tool | msgs/s | MB/s | CPU µs/msg, whole process | CPU µs/msg in the JVM (no start-up) | latency p50 / p99 ms | ÷ C msgs/s | ÷ C CPU |"
-  echo "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  cat "$runs"
+  echo "| cluster | size | linger | codec | acks | tool | msgs/s | MB/s | CPU µs/msg, whole process | CPU µs/msg in the JVM (no start-up) | heap B/msg (all threads, in the JVM) | latency p50 / p99 ms | ÷ C msgs/s | ÷ C CPU |"
+  echo "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   awk -F'\t' '
     function med(s,   n, a, i, j, t) { n = split(s, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
       lo = a[1]; hi = a[n]; return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
     { k = $1 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6; if (!(k in seen)) { seen[k] = 1; keys[++nk] = k }
       t = k SUBSEP $2; rate[t] = rate[t] " " $8; mb[t] = mb[t] " " $9; cpu[t] = cpu[t] " " $10
       if ($11 != "") { p50[t] = p50[t] " " $11; p99[t] = p99[t] " " $12 }
-      if ($13 != "") inner[t] = inner[t] " " $13 }
+      if ($13 != "") inner[t] = inner[t] " " $13
+      if ($14 != "") heap[t] = heap[t] " " $14 }
     END { split("C J K", tools, " "); name["C"] = "C rdkafka_performance"; name["J"] = "jrdkafka perf"; name["K"] = "kafka-clients ProducerPerformance"
       for (i = 1; i <= nk; i++) { split(keys[i], f, SUBSEP); c = keys[i] SUBSEP "C"
         cr = (c in rate) ? med(rate[c]) : 0; cc = (c in cpu) ? med(cpu[c]) : 0
@@ -139,6 +153,11 @@ cp "$tmp/rows" "$out_tsv"
           r = med(rate[t]); rlo = lo; rhi = hi; m = med(mb[t]); u = med(cpu[t]); ulo = lo; uhi = hi
           lat = (t in p50) ? sprintf("%.1f / %.1f", med(p50[t]), med(p99[t])) : ""
           jin = (t in inner) ? sprintf("%.3f", med(inner[t])) : ""
-          printf "| %s | %s B | %s | %s | %s | %s | %.0f (%.0f–%.0f) | %.1f | %.3f (%.3f–%.3f) | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], name[tools[x]],
-            r, rlo, rhi, m, u, ulo, uhi, jin, lat, (tools[x] == "C" || !cr) ? "" : sprintf("%.2f×", r / cr), (tools[x] == "C" || !cc) ? "" : sprintf("%.2f×", u / cc) } } }' "$out_tsv"
+          jheap = (t in heap) ? sprintf("%.1f", med(heap[t])) : ""
+          printf "| %s | %s B | %s | %s | %s | %s | %.0f (%.0f–%.0f) | %.1f | %.3f (%.3f–%.3f) | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], name[tools[x]],
+            r, rlo, rhi, m, u, ulo, uhi, jin, jheap, lat, (tools[x] == "C" || !cr) ? "" : sprintf("%.2f×", r / cr), (tools[x] == "C" || !cc) ? "" : sprintf("%.2f×", u / cc) } } }' "$out_tsv"
 } | tee "$out_md"
+
+# The charts, next to the rows (headless: no display needed).
+"$jdk/bin/java" -Djava.awt.headless=true -cp "$here/target/jrdkafka-benchmark-harness-0.1.0-SNAPSHOT.jar:$here/target/lib/*" \
+    dev.jrdkafka.benchmarks.harness.Charts "$out_tsv" | sed 's/^/chart: /' >&2

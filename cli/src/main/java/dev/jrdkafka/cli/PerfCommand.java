@@ -165,6 +165,10 @@ final class PerfCommand implements Callable<Integer> {
                 r.produced(), r.bytes(), r.delivered(), r.failed(), r.seconds());
         out.printf("%% %.0f msgs/s, %.2f MB/s, %.3f us CPU/msg (process), delivery latency p50 %.2f ms, p99 %.2f ms%n",
                 r.msgsPerSecond(), r.megabytesPerSecond(), r.cpuMicrosPerMessage(), r.p50Millis(), r.p99Millis());
+        if (r.heapBytesPerMessage() >= 0) {
+            out.printf("%% %.1f B heap/msg (all threads, from before the client is created to after it is closed)%n",
+                    r.heapBytesPerMessage());
+        }
         long jvmStartMicros = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() * 1000;
         out.printf("%% first delivery report at %d us since the epoch, %.1f ms after the JVM started%n",
                 r.firstDeliveryEpochMicros(), (r.firstDeliveryEpochMicros() - jvmStartMicros) / 1e3);

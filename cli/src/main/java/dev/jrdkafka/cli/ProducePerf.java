@@ -20,12 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * librdkafka for each message (rdkafka_performance -D copies too). Produce {@code count}
  * messages, wait for every delivery report, measure wall time from the first produce to the
  * last report, the process's CPU time (from before the client is created to after it is
- * closed, librdkafka's threads and the embedded mock brokers included) and each message's
- * produce-to-report latency (sampled: every 32nd message).
+ * closed, librdkafka's threads and the embedded mock brokers included), the Java heap bytes
+ * allocated over the same span by all threads, and each message's produce-to-report latency
+ * (sampled: every 32nd message).
  */
 final class ProducePerf {
     record Result(long produced, long bytes, long delivered, long failed, double seconds, double cpuSeconds,
-                  double p50Millis, double p99Millis, long firstDeliveryEpochMicros) {
+                  double p50Millis, double p99Millis, long firstDeliveryEpochMicros, long heapBytes) {
         double msgsPerSecond() {
             return delivered / seconds;
         }
@@ -36,6 +37,11 @@ final class ProducePerf {
 
         double cpuMicrosPerMessage() {
             return cpuSeconds * 1_000_000.0 / Math.max(1, produced);
+        }
+
+        /** Heap bytes allocated per message, the client's creation and close included; negative: not measured. */
+        double heapBytesPerMessage() {
+            return heapBytes < 0 ? -1 : (double) heapBytes / Math.max(1, produced);
         }
     }
 
@@ -88,6 +94,7 @@ final class ProducePerf {
         Arrays.fill(payload, (byte) 'x');
         Arena arena = Arena.ofShared(); // the borrowed payload lives until after close
         MemorySegment nativePayload = arena.allocate(Math.max(1, size)).asSlice(0, size).fill((byte) 'x');
+        long heap0 = heapBytes();
         long cpu0 = cpuNanos();
         long t0;
         double seconds;
@@ -110,16 +117,28 @@ final class ProducePerf {
             arena.close();
         }
         double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
+        long heap1 = heapBytes();
         Arrays.sort(latency);
         return new Result(count, (long) count * size, delivered.get(), failed.get(), seconds, cpuSeconds,
                 latency[(int) (samples * 0.50)] / 1e6, latency[Math.min(samples - 1, (int) (samples * 0.99))] / 1e6,
-                firstDelivery[0]);
+                firstDelivery[0], heap0 < 0 || heap1 < 0 ? -1 : heap1 - heap0);
     }
 
     /** Microseconds since the epoch, comparable with a shell's {@code date +%s%6N} before the JVM started. */
     static long epochMicros() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /**
+     * Heap bytes allocated so far by all threads, ended ones included (the delivery reports
+     * run on the producing thread; librdkafka's own threads allocate no Java heap); -1 when
+     * the JVM does not count them.
+     */
+    private static long heapBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()
+                ? threads.getTotalThreadAllocatedBytes() : -1;
     }
 
     private static long cpuNanos() {

@@ -44,6 +44,8 @@ class PerfCommandTest {
         assertTrue(r.out().contains("20000 messages produced (1280000 bytes), 20000 delivered, 0 failed"), r.out());
         assertTrue(r.out().matches("(?s).*% \\d+ msgs/s, [\\d.]+ MB/s, [\\d.]+ us CPU/msg \\(process\\), "
                 + "delivery latency p50 [\\d.]+ ms, p99 [\\d.]+ ms\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n% [\\d.]+ B heap/msg \\(all threads, from before the client is created to after "
+                + "it is closed\\)\\n.*"), r.out());
     }
 
     @Test
