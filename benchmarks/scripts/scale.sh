@@ -52,6 +52,7 @@ for _ in $(seq 300); do [ -s "$out/mock.log" ] && break; sleep 0.1; done
 bootstrap="$(head -1 "$out/mock.log")"
 [[ "$bootstrap" == 127.0.0.1:* ]] || { echo "the mock cluster did not start: $(cat "$out/mock.log")" >&2; exit 1; }
 
+first_child() { local c=""; read -r c _ < /proc/"$1"/task/"$1"/children 2>/dev/null || true; echo "$c"; }
 # timed NAME CMD...: runs CMD under /usr/bin/time, sampling its peak OS thread count;
 # appends "user sys wall maxrss_kb peak_threads" to $tmp/NAME.time and keeps its output in $tmp/last.
 timed() {
@@ -60,10 +61,9 @@ timed() {
   local tp=$! peak=0 child k v
   while kill -0 "$tp" 2>/dev/null; do
     # timeout's child is /usr/bin/time, whose child is the measured program
-    child=$(cat /proc/"$tp"/task/*/children 2>/dev/null | head -c 20 | cut -d' ' -f1)
-    [ -n "$child" ] && child=$(cat /proc/"$child"/task/*/children 2>/dev/null | head -c 20 | cut -d' ' -f1)
-    if [ -n "$child" ] && [ -r /proc/"$child"/status ]; then
-      while read -r k v _; do [ "$k" = Threads: ] && [ "$v" -gt "$peak" ] && peak=$v; done < /proc/"$child"/status 2>/dev/null || true
+    child="$(first_child "$tp")"; [ -z "$child" ] || child="$(first_child "$child")"
+    if [ -n "$child" ]; then
+      while read -r k v _; do if [ "$k" = Threads: ] && [ "$v" -gt "$peak" ]; then peak=$v; fi; done < /proc/"$child"/status 2>/dev/null || true
     fi
     sleep 0.1
   done
@@ -142,7 +142,7 @@ if [[ " $parts " == *" 2 "* ]]; then
       "$(result "$f" idle.threads)" "$(result "$f" idle.per_client.threads)" "$(result "$f" produce.peak_threads)" \
       "$(result "$f" idle.rss_mb)" "$(result "$f" idle.per_client.rss_kb)" "$(result "$f" idle.per_client.nmt_kb)" \
       "$(result "$f" idle.per_client.heap_kb)" "$(result "$f" produce.peak_rss_mb)" "$(result "$f" close.ms)"
-    grep '^% threads at rest' "$f" > "$tmp/many.threads"
+    { grep '^% threads at rest' "$f"; sed -n 's/^% thread CPU while producing: /; CPU while producing: /p; s/^% busiest thread names while producing: /; busiest names: /p' "$f"; } | tr -d '\n' > "$tmp/many.threads"
   done
   echo
   echo "Threads at rest (last run): $(sed 's/^% threads at rest: //' "$tmp/many.threads")"
@@ -167,7 +167,7 @@ if [[ " $parts " == *" 3 "* ]]; then
       "$(result "$f" idle.per_client.heap_kb)" "$(result "$f" idle.cpu_percent_of_one_core)" \
       "$(result "$f" idle.per_client.cpu_us_per_s)" "$(result "$f" trickle.received)" "$(result "$f" trickle.expected)" \
       "$(result "$f" trickle.latency_p50_ms)" "$(result "$f" trickle.latency_max_ms)" "$(result "$f" close.ms)"
-    sed -n 's/^% threads (CPU in the idle window): /  /p' "$f" > "$tmp/idle$selectors.threads"
+    sed -n 's/^% threads (CPU in the idle window): / /p; s/^% busiest thread names in the idle window: /; busiest names: /p' "$f" | tr -d '\n' > "$tmp/idle$selectors.threads"
   done
   echo
   for selectors in 1 0; do echo "Threads and their CPU in the idle window ($([ "$selectors" = 1 ] && echo selector || echo thread per consumer)):$(cat "$tmp/idle$selectors.threads")"; echo; done

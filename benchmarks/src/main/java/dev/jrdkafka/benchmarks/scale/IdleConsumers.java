@@ -108,13 +108,15 @@ public final class IdleConsumers {
 
             // The idle window: no GC forced inside it, nothing else done by this thread.
             ProcessProbe idle = ProcessProbe.take(true);
-            var censusBefore = ThreadCensus.take();
+            var namesBefore = ThreadCensus.byName(); // one read of /proc: reading it costs CPU too
+            var censusBefore = ThreadCensus.categories(namesBefore);
             long cpu0 = ProcessProbe.processCpuNanos();
             long w0 = System.nanoTime();
             ProcessProbe.sleep(idleSeconds * 1000L);
             long cpu1 = ProcessProbe.processCpuNanos();
             long w1 = System.nanoTime();
-            var censusAfter = ThreadCensus.take();
+            var namesAfter = ThreadCensus.byName();
+            var censusAfter = ThreadCensus.categories(namesAfter);
             double seconds = (w1 - w0) / 1e9;
             double cpuSeconds = (cpu1 - cpu0) / 1e9;
             Results.perClient("idle", base, idle, consumers);
@@ -125,6 +127,7 @@ public final class IdleConsumers {
             Results.note("idle %.1f s: process CPU %.2f s = %.1f%% of one core, %.0f us per consumer per second; records read: %d",
                     seconds, cpuSeconds, 100 * cpuSeconds / seconds, cpuSeconds * 1e6 / seconds / consumers, received.sum());
             Results.note("threads (CPU in the idle window): %s", ThreadCensus.describe(censusAfter, censusBefore));
+            Results.note("busiest thread names in the idle window: %s", ThreadCensus.busiest(namesAfter, namesBefore, 6));
             Results.note("threads before the consumers: %s", ThreadCensus.describe(censusBase, null));
 
             if (trickle > 0) trickle(config, trickle);

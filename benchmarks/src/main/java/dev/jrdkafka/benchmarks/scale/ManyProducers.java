@@ -104,7 +104,8 @@ public final class ManyProducers {
                 }
             }));
         }
-        var censusBefore = ThreadCensus.take();
+        var namesBefore = ThreadCensus.byName(); // one read of /proc: reading it costs CPU too
+        var censusBefore = ThreadCensus.categories(namesBefore);
         long cpu0 = ProcessProbe.processCpuNanos();
         long w0 = System.nanoTime();
         start.countDown();
@@ -113,7 +114,8 @@ public final class ManyProducers {
         }
         long w1 = System.nanoTime();
         long cpu1 = ProcessProbe.processCpuNanos();
-        var censusAfter = ThreadCensus.take();
+        var namesAfter = ThreadCensus.byName();
+        var censusAfter = ThreadCensus.categories(namesAfter);
         release.countDown();
         for (Thread f : feeders) f.join();
         long done = delivered.sum() - deliveredBefore;
@@ -122,6 +124,7 @@ public final class ManyProducers {
                 + " %.3f us CPU/msg (whole process); %d delivered, %d failed", total, seconds, total / seconds,
                 (cpu1 - cpu0) / 1e3 / total, done, failed.sum());
         Results.note("thread CPU while producing: %s", ThreadCensus.describe(censusAfter, censusBefore));
+        Results.note("busiest thread names while producing: %s", ThreadCensus.busiest(namesAfter, namesBefore, 6));
         Results.result("produce.messages", total);
         Results.result("produce.delivered", done);
         Results.result("produce.failed", failed.sum());

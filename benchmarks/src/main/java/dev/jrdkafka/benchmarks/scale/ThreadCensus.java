@@ -41,13 +41,25 @@ final class ThreadCensus {
 
     /** Every thread of the process now, by {@link #category}. */
     static Map<String, Group> take() {
+        return categories(byName());
+    }
+
+    /** {@link #byName} grouped by {@link #category}. */
+    static Map<String, Group> categories(Map<String, Group> byName) {
+        Map<String, Group> groups = new TreeMap<>();
+        byName.forEach((name, g) -> groups.merge(category(name), g, Group::plus));
+        return groups;
+    }
+
+    /** Every thread of the process now, by its name (numbers dropped: "GC Thread#3" counts as "GC Thread#"). */
+    static Map<String, Group> byName() {
         Map<String, Group> groups = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String comm = Files.readString(task.resolve("comm")).strip();
                     long ticks = cpuTicks(Files.readString(task.resolve("stat")));
-                    groups.merge(category(comm), new Group(1, ticks), Group::plus);
+                    groups.merge(comm.replaceAll("[0-9]+", "").strip(), new Group(1, ticks), Group::plus);
                 } catch (IOException exited) {
                     // the thread ended while we looked: it is not counted
                 }
@@ -62,6 +74,19 @@ final class ThreadCensus {
     static long cpuTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** The {@code n} names whose threads spent the most CPU since {@code before}, as {@link #describe} writes them. */
+    static String busiest(Map<String, Group> now, Map<String, Group> before, int n) {
+        Map<String, Group> top = new TreeMap<>();
+        now.entrySet().stream()
+                .sorted((a, b) -> Long.compare(spent(b.getKey(), b.getValue(), before), spent(a.getKey(), a.getValue(), before)))
+                .limit(n).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return describe(top, before);
+    }
+
+    private static long spent(String name, Group now, Map<String, Group> before) {
+        return now.cpuTicks() - before.getOrDefault(name, new Group(0, 0)).cpuTicks();
     }
 
     /** "rdk:broker* 400 (CPU 1.23 s), rdk:main 100 (...)" for the groups, CPU as the difference from {@code before}. */
