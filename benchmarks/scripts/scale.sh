@@ -52,7 +52,7 @@ for _ in $(seq 300); do [ -s "$out/mock.log" ] && break; sleep 0.1; done
 bootstrap="$(head -1 "$out/mock.log")"
 [[ "$bootstrap" == 127.0.0.1:* ]] || { echo "the mock cluster did not start: $(cat "$out/mock.log")" >&2; exit 1; }
 
-first_child() { local c=""; read -r c _ < /proc/"$1"/task/"$1"/children 2>/dev/null || true; echo "$c"; }
+first_child() { local c=""; { read -r c _ < /proc/"$1"/task/"$1"/children; } 2>/dev/null || true; echo "$c"; }
 # timed NAME CMD...: runs CMD under /usr/bin/time, sampling its peak OS thread count;
 # appends "user sys wall maxrss_kb peak_threads" to $tmp/NAME.time and keeps its output in $tmp/last.
 timed() {
