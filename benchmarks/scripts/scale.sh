@@ -2,7 +2,8 @@
 # Cost as work grows (issue 26, "Scale"), against one mock cluster served by `./jrdkafka mock`
 # in a separate process (3 brokers), so the CPU and memory figures are the clients' alone:
 #   1. 1,000 partitions: C rdkafka_performance -P and ./jrdkafka perf -P, alternately, COUNT
-#      messages of 100 B to a 1,000-partition topic, with librdkafka's default partitioner
+#      messages of 100 B to a 4-partition topic (the baseline) and to a 1,000-partition topic,
+#      with librdkafka's default partitioner
 #      (sticky, sticky.partitioning.linger.ms=10) and with it off (=0: every message to a random
 #      partition, all 1,000 partitions batching at once); then both consume COUNT messages back
 #      from another 1,000-partition topic as a fresh group (-G, batch of 10,000). msgs/s, whole-
@@ -46,7 +47,7 @@ result() { sed -n "s/^RESULT $2=//p" "$1" | tail -1; } # FILE KEY
 echo "Scale run $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), Linux $(uname -r); $("$jdk/bin/java" -version 2>&1 | sed -n 2p); jrdkafka $(git -C "$root" rev-parse --short HEAD 2>/dev/null); load average $(cut -d' ' -f1-3 /proc/loadavg) at the start. Raw output: $out"
 echo
 
-"${cli[@]}" mock --brokers 3 scale-p:1000 scale-c:1000 "scale-many:100" scale-idle:1000 > "$out/mock.log" 2>&1 &
+"${cli[@]}" mock --brokers 3 scale-4:4 scale-p:1000 scale-c:1000 "scale-many:100" scale-idle:1000 > "$out/mock.log" 2>&1 &
 mock_pid=$!
 for _ in $(seq 300); do [ -s "$out/mock.log" ] && break; sleep 0.1; done
 bootstrap="$(head -1 "$out/mock.log")"
@@ -83,13 +84,15 @@ if [[ " $parts " == *" 1 "* ]]; then
     echo "$rate $(awk -v u="$u" -v s="$s" -v c="$count" 'BEGIN{print (u+s)*1e6/c}') $((m / 1024)) $th ${inner:-}" >> "$tmp/$1.rows"
   }
   for ((r = 0; r < repeat; r++)); do
-    for sticky in 10 0; do
-      timed "c-p$sticky" "$c_tool" -P -t scale-p -s 100 -c "$count" -b "$bootstrap" -X linger.ms=5 -X sticky.partitioning.linger.ms=$sticky
+    # p4: the baseline, 4 partitions (what rdkafka_performance's own mock gives -P); then 1,000.
+    for what in p4 p10 p0; do
+      topic=scale-p; sticky=10; [ "$what" = p4 ] && topic=scale-4; [ "$what" = p0 ] && sticky=0
+      timed "c-$what" "$c_tool" -P -t "$topic" -s 100 -c "$count" -b "$bootstrap" -X linger.ms=5 -X sticky.partitioning.linger.ms=$sticky
       grep -q "$count delivered" "$tmp/last" || { echo "C produce did not deliver $count" >&2; tail -3 "$tmp/last" >&2; exit 1; }
-      row "c-p$sticky"
-      timed "j-p$sticky" "${cli[@]}" perf -P -t scale-p -s 100 -c "$count" -b "$bootstrap" -X linger.ms=5 -X sticky.partitioning.linger.ms=$sticky
+      row "c-$what"
+      timed "j-$what" "${cli[@]}" perf -P -t "$topic" -s 100 -c "$count" -b "$bootstrap" -X linger.ms=5 -X sticky.partitioning.linger.ms=$sticky
       grep -q "$count delivered, 0 failed" "$tmp/last" || { echo "jrdkafka produce did not deliver $count" >&2; tail -3 "$tmp/last" >&2; exit 1; }
-      row "j-p$sticky"
+      row "j-$what"
     done
   done
   # Consume back: one fill spread over every partition (the mock keeps 5 MiB per partition).
@@ -108,8 +111,9 @@ if [[ " $parts " == *" 1 "* ]]; then
   echo
   echo "| work | tool | msgs/s | CPU µs/msg, whole process | in the JVM, no start-up | peak RSS MB | peak OS threads |"
   echo "|---|---|---:|---:|---:|---:|---:|"
-  for what in p10 p0 c; do
+  for what in p4 p10 p0 c; do
     case "$what" in
+      p4) label="produce, 4 partitions (baseline)";;
       p10) label="produce, sticky partitioner (default)";; p0) label="produce, sticky.partitioning.linger.ms=0";;
       c) label="consume back, -G, batch 10,000";;
     esac
