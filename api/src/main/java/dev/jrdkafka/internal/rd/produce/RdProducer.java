@@ -181,14 +181,26 @@ public final class RdProducer {
      */
     public int produceva(String topic, int partition, byte[] key, byte[] value, long timestampMs,
                          List<Header> headerList, long opaque) {
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment vus = rd_kafka_vu_s.allocateArray(8, scratch);
+        // The argument array, key and value are staged in the thread's reused buffer (no
+        // arena per record): librdkafka copies them before produceva returns.
+        long keyLen = key == null ? 0 : key.length;
+        long valueLen = value == null ? 0 : value.length;
+        ProduceScratch scratch = ProduceScratch.acquire(VUS_BYTES + keyLen + valueLen);
+        try {
+            MemorySegment buffer = scratch.buffer;
+            MemorySegment vus = buffer.asSlice(0, VUS_BYTES);
             int n = 0;
             n = vuPtr(vus, n, RD_KAFKA_VTYPE_RKT(), MemorySegment.ofAddress(topic(topic)));
             n = vuI32(vus, n, RD_KAFKA_VTYPE_PARTITION(), partition);
             n = vuI32(vus, n, RD_KAFKA_VTYPE_MSGFLAGS(), RD_KAFKA_MSG_F_COPY());
-            if (value != null) n = vuMem(vus, n, RD_KAFKA_VTYPE_VALUE(), scratch.allocateFrom(ValueLayout.JAVA_BYTE, value), value.length);
-            if (key != null) n = vuMem(vus, n, RD_KAFKA_VTYPE_KEY(), scratch.allocateFrom(ValueLayout.JAVA_BYTE, key), key.length);
+            if (value != null) {
+                MemorySegment.copy(value, 0, buffer, ValueLayout.JAVA_BYTE, VUS_BYTES + keyLen, value.length);
+                n = vuMem(vus, n, RD_KAFKA_VTYPE_VALUE(), buffer.asSlice(VUS_BYTES + keyLen, valueLen), valueLen);
+            }
+            if (key != null) {
+                MemorySegment.copy(key, 0, buffer, ValueLayout.JAVA_BYTE, VUS_BYTES, key.length);
+                n = vuMem(vus, n, RD_KAFKA_VTYPE_KEY(), buffer.asSlice(VUS_BYTES, keyLen), keyLen);
+            }
             if (timestampMs != 0) {
                 rd_kafka_vu_s.vtype(rd_kafka_vu_s.asSlice(vus, n), RD_KAFKA_VTYPE_TIMESTAMP());
                 rd_kafka_vu_s.u.i64(rd_kafka_vu_s.u(rd_kafka_vu_s.asSlice(vus, n++)), timestampMs);
@@ -207,8 +219,13 @@ public final class RdProducer {
                 rd_kafka_error_destroy(error);
                 return code;
             }
+        } finally {
+            scratch.release();
         }
     }
+
+    /** Room for the most arguments produceva gets here: topic, partition, flags, value, key, timestamp, opaque, headers. */
+    private static final long VUS_BYTES = 8 * rd_kafka_vu_s.sizeof();
 
     private static int vuPtr(MemorySegment vus, int i, int type, MemorySegment p) {
         MemorySegment vu = rd_kafka_vu_s.asSlice(vus, i);
