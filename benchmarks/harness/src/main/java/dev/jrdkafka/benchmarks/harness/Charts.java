@@ -37,15 +37,20 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * {@code -msgs.png} (msgs/s), {@code -cpu.png} (whole-process CPU µs/msg), the same two as
  * ratios to C ({@code -msgs-vs-c.png}, {@code -cpu-vs-c.png}) and, when the file has it,
  * jrdkafka's heap bytes per message ({@code -heap.png}). Grouped horizontal bars: one group
- * per configuration, one bar per tool, each the median over the repeats (the spread is in
+ * per configuration (mode, cluster, settings: only what varies in the file), one bar per tool
+ * (one colour per tool, produce or consume), each the median over the repeats (the spread is in
  * the markdown table). Run headless: {@code java -Djava.awt.headless=true ... Charts FILE.tsv...}
  */
 public final class Charts {
     private Charts() {}
 
     private static final List<String> TOOLS = List.of("C", "J", "K");
-    private static final Map<String, String> NAMES = Map.of("C", "C rdkafka_performance", "J", "jrdkafka perf -P",
-            "K", "kafka-clients ProducerPerformance");
+    /** The tools' names by the modes in the file: one name per tool (one colour), whatever the mode. */
+    private static final Map<String, Map<String, String>> NAMES = Map.of(
+            "produce", Map.of("C", "C rdkafka_performance -P", "J", "jrdkafka perf -P", "K", "kafka-clients ProducerPerformance"),
+            "consume", Map.of("C", "C rdkafka_performance -C", "J", "jrdkafka perf -C (batch)", "K", "kafka-clients ConsumerPerformance"),
+            "both", Map.of("C", "C rdkafka_performance -P / -C", "J", "jrdkafka perf -P / -C (batch)",
+                    "K", "kafka-clients Producer- / ConsumerPerformance"));
     private static final Map<String, Color> COLORS = Map.of("C", new Color(0x7f7f7f), "J", new Color(0x1f77b4),
             "K", new Color(0xff7f0e));
 
@@ -64,6 +69,8 @@ public final class Charts {
         List<HarnessRow> rows = HarnessRow.read(tsv);
         if (rows.isEmpty()) throw new IOException("no rows in " + tsv);
         Labels labels = Labels.of(rows);
+        Set<String> modes = rows.stream().map(r -> r.configuration().mode()).collect(Collectors.toSet());
+        Map<String, String> names = NAMES.get(modes.size() == 1 ? modes.iterator().next() : "both");
         int repeats = Medians.repeats(rows);
         String base = tsv.getFileName().toString().replaceFirst("\\.tsv$", "");
         String about = base + ": " + labels.constant() + "; medians of " + (repeats == 1 ? "1 run" : "up to " + repeats + " repeats");
@@ -75,16 +82,16 @@ public final class Charts {
         DecimalFormat ratio = new DecimalFormat("0.00'×'");
         List<Path> written = new ArrayList<>();
         written.add(save(tsv, base + "-msgs.png", chart("Throughput, msgs/s (higher is better)", about, "msgs/s",
-                rate, labels, compact, Double.NaN)));
+                rate, labels, names, compact, Double.NaN)));
         written.add(save(tsv, base + "-cpu.png", chart("CPU per message, whole client process, µs (lower is better)", about,
-                "CPU µs/msg (user + sys, /usr/bin/time)", cpu, labels, new DecimalFormat("0.000"), Double.NaN)));
+                "CPU µs/msg (user + sys, /usr/bin/time)", cpu, labels, names, new DecimalFormat("0.000"), Double.NaN)));
         written.add(save(tsv, base + "-msgs-vs-c.png", chart("Throughput ÷ C's (higher is better)", about,
-                "msgs/s ÷ C rdkafka_performance's", rate.ratioToC(), labels, ratio, 1.0)));
+                "msgs/s ÷ C rdkafka_performance's", rate.ratioToC(), labels, names, ratio, 1.0)));
         written.add(save(tsv, base + "-cpu-vs-c.png", chart("CPU per message ÷ C's, whole process (lower is better)", about,
-                "CPU µs/msg ÷ C rdkafka_performance's", cpu.ratioToC(), labels, ratio, 1.0)));
+                "CPU µs/msg ÷ C rdkafka_performance's", cpu.ratioToC(), labels, names, ratio, 1.0)));
         if (!heap.byConfiguration().isEmpty()) {
             written.add(save(tsv, base + "-heap.png", chart("jrdkafka: Java heap bytes allocated per message (client creation to close)",
-                    about, "heap B/msg (all threads)", heap, labels, new DecimalFormat("0.0"), Double.NaN)));
+                    about, "heap B/msg (all threads)", heap, labels, names, new DecimalFormat("0.0"), Double.NaN)));
         }
         return written;
     }
@@ -98,12 +105,12 @@ public final class Charts {
     }
 
     private static JFreeChart chart(String title, String about, String axis, Medians medians, Labels labels,
-                                    NumberFormat format, double marker) {
+                                    Map<String, String> names, NumberFormat format, double marker) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String tool : TOOLS) {
             medians.byConfiguration().forEach((configuration, values) -> {
                 Double v = values.get(tool);
-                if (v != null) data.addValue(v, NAMES.get(tool), labels.of(configuration));
+                if (v != null) data.addValue(v, names.get(tool), labels.of(configuration));
             });
         }
         CategoryAxis categories = new CategoryAxis();
@@ -120,7 +127,7 @@ public final class Charts {
         bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         for (int i = 0; i < data.getRowCount(); i++) {
             String name = (String) data.getRowKey(i);
-            TOOLS.stream().filter(t -> NAMES.get(t).equals(name)).findFirst().ifPresent(t -> bars.setSeriesPaint(
+            TOOLS.stream().filter(t -> names.get(t).equals(name)).findFirst().ifPresent(t -> bars.setSeriesPaint(
                     data.getRowIndex(name), COLORS.get(t)));
         }
         CategoryPlot plot = new CategoryPlot(data, categories, values, bars);
@@ -145,14 +152,15 @@ public final class Charts {
      * A configuration's label names only what varies in the file (cluster, size, …); what is
      * the same for every row goes into the subtitle once.
      */
-    record Labels(boolean cluster, boolean size, boolean linger, boolean codec, boolean acks, String constant) {
+    record Labels(boolean mode, boolean cluster, boolean size, boolean linger, boolean codec, boolean acks, String constant) {
         static Labels of(List<HarnessRow> rows) {
             List<HarnessRow.Configuration> cs = rows.stream().map(HarnessRow::configuration).toList();
-            boolean cl = varies(cs, HarnessRow.Configuration::cluster), sz = varies(cs, HarnessRow.Configuration::size),
+            boolean mo = varies(cs, HarnessRow.Configuration::mode), cl = varies(cs, HarnessRow.Configuration::cluster), sz = varies(cs, HarnessRow.Configuration::size),
                     li = varies(cs, HarnessRow.Configuration::linger), co = varies(cs, HarnessRow.Configuration::codec),
                     ac = varies(cs, HarnessRow.Configuration::acks);
             HarnessRow.Configuration first = cs.getFirst();
             List<String> same = new ArrayList<>();
+            if (!mo) same.add(first.mode());
             if (!cl) same.add(first.cluster());
             if (!sz) same.add(first.sizeLabel());
             if (!li) same.add("linger.ms=" + first.linger());
@@ -160,7 +168,7 @@ public final class Charts {
             if (!ac) same.add("acks=" + first.acks());
             Set<Long> counts = rows.stream().map(HarnessRow::count).collect(Collectors.toCollection(java.util.TreeSet::new));
             same.add(counts.stream().map(n -> String.format(Locale.US, "%,d", n)).collect(Collectors.joining(" / ")) + " messages");
-            return new Labels(cl, sz, li, co, ac, String.join(", ", same));
+            return new Labels(mo, cl, sz, li, co, ac, String.join(", ", same));
         }
 
         private static boolean varies(List<HarnessRow.Configuration> cs, Function<HarnessRow.Configuration, Object> field) {
@@ -169,6 +177,7 @@ public final class Charts {
 
         String of(HarnessRow.Configuration c) {
             List<String> parts = new ArrayList<>();
+            if (mode) parts.add(c.mode());
             if (cluster) parts.add(c.cluster());
             if (size) parts.add(c.sizeLabel());
             if (linger) parts.add("linger " + c.linger());
