@@ -155,12 +155,12 @@ public final class MessageFields {
         return ALL.asSlice(address, length);
     }
 
-    /** A copy of {@code length} bytes at {@code address}, or null for a NULL address. */
     /** Copies {@code length} bytes at {@code address} into {@code dst} from {@code dstOffset}. */
     public static void copy(long address, byte[] dst, int dstOffset, int length) {
         MemorySegment.copy(ALL, ValueLayout.JAVA_BYTE, address, dst, dstOffset, length);
     }
 
+    /** A copy of {@code length} bytes at {@code address}, or null for a NULL address. */
     public static byte[] copy(long address, long length) {
         return address == 0 ? null : ALL.asSlice(address, length).toArray(ValueLayout.JAVA_BYTE);
     }

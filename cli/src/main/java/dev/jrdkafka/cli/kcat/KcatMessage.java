@@ -1,11 +1,10 @@
 package dev.jrdkafka.cli.kcat;
 
-import java.io.IOException;
-
 import dev.jrdkafka.Header;
 import dev.jrdkafka.consumer.ConsumerRecord;
 import dev.jrdkafka.consumer.RecordBatch;
 import dev.jrdkafka.consumer.TimestampType;
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
