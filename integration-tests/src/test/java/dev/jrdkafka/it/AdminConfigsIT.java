@@ -141,7 +141,14 @@ class AdminConfigsIT {
         try (Admin admin = Admin.create(Clients.config(broker))) {
             ConfigResource g = ConfigResource.group("cfg-group");
             await(admin.incrementalAlterConfigs(Map.of(g, List.of(AlterConfigOp.set("consumer.session.timeout.ms", "50000")))), g);
+            // The broker applies a group's configuration from its metadata log: a describe right
+            // after the alter can still see the old value (a CI run saw 45000), so wait, bounded.
             ConfigEntry timeout = entry(await(admin.describeConfigs(List.of(g)), g), "consumer.session.timeout.ms");
+            for (long deadline = System.nanoTime() + 10_000_000_000L;
+                 !"50000".equals(timeout.value()) && System.nanoTime() - deadline < 0; ) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                timeout = entry(await(admin.describeConfigs(List.of(g)), g), "consumer.session.timeout.ms");
+            }
             assertEquals("50000", timeout.value());
             assertEquals(ConfigSource.GROUP_CONFIG, timeout.source());
         }

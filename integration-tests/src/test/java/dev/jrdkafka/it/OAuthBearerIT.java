@@ -142,6 +142,9 @@ class OAuthBearerIT {
         List<KafkaException> unexpected = errors.stream()
                 .filter(e -> !e.getMessage().contains("Request not valid in current SASL state"))
                 .filter(e -> !e.getMessage().contains("_ALL_BROKERS_DOWN"))
+                // the refused session's connection cut during the next handshake (as AuthFailures
+                // classes it: not a credential refusal; seen in a CI run)
+                .filter(e -> !(e.getMessage().contains("handshake failed") && e.getMessage().contains("Broker transport failure")))
                 .toList();
         System.out.println("OAUTHBEARER refresh under load: " + sent.size() + " records, " + provider.calls + " tokens, "
                 + (errors.size() - unexpected.size()) + " refused re-authentications");
