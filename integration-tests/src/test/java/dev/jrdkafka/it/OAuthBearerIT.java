@@ -100,7 +100,23 @@ class OAuthBearerIT {
             CompletableFuture<?> sent = p.send(new ProducerRecord(topic, 0, null, Clients.bytes("late"), 0, List.of()));
             p.flush(Duration.ofSeconds(30));
             sent.get(1, TimeUnit.SECONDS);
-            assertEquals(1, a.describeCluster().get(30, TimeUnit.SECONDS).nodes().size());
+            assertEquals(1, describeClusterAcrossRefusedReauthentication(a).nodes().size());
+        }
+    }
+
+    /**
+     * describeCluster; once more if the first was cut with _TRANSPORT: Kafka 4.4 refuses
+     * librdkafka's re-authentication and closes the connection (the known limit above), which
+     * fails a request in flight at that moment (seen in a CI run). A valid token is what the
+     * retry proves; anything else still fails.
+     */
+    private static dev.jrdkafka.cluster.ClusterDescription describeClusterAcrossRefusedReauthentication(Admin a)
+            throws Exception {
+        try {
+            return a.describeCluster().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof KafkaException k) || k.error() != dev.jrdkafka.KafkaError._TRANSPORT) throw e;
+            return a.describeCluster().get(30, TimeUnit.SECONDS);
         }
     }
 
